@@ -1,0 +1,144 @@
+package wsgi
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestBuildEnviron(t *testing.T) {
+	base := func() *Request {
+		return &Request{
+			Method: "POST", Path: "/app/x", Query: "a=1&b=%20", Protocol: "HTTP/1.1",
+			ServerName: "example.test", ServerPort: "8080", RemoteAddr: "10.0.0.1", RemotePort: "5555",
+			ContentLength: 3, Body: strings.NewReader("abc"),
+		}
+	}
+	tests := []struct {
+		name    string
+		header  []Field
+		opts    EnvironOptions
+		mutate  func(*Request)
+		want    map[string]string
+		wantNot []string
+	}{
+		{
+			name: "CGI variables",
+			want: map[string]string{
+				"REQUEST_METHOD": "POST", "SCRIPT_NAME": "/app", "PATH_INFO": "/x", "QUERY_STRING": "a=1&b=%20",
+				"SERVER_NAME": "example.test", "SERVER_PORT": "8080", "SERVER_PROTOCOL": "HTTP/1.1",
+				"REMOTE_ADDR": "10.0.0.1", "REMOTE_PORT": "5555", "CONTENT_LENGTH": "3",
+			},
+			wantNot: []string{"HTTPS"},
+		},
+		{
+			name:    "headers become HTTP_ and repeats join",
+			header:  []Field{{"X-Thing", "a"}, {"x-thing", "b"}, {"Content-Type", "text/plain"}, {"Accept", "*/*"}},
+			want:    map[string]string{"HTTP_X_THING": "a, b", "CONTENT_TYPE": "text/plain", "HTTP_ACCEPT": "*/*"},
+			wantNot: []string{"HTTP_CONTENT_TYPE", "HTTP_CONTENT_LENGTH"},
+		},
+		{
+			name:   "underscore headers are dropped, the dash one kept",
+			header: []Field{{"X_User", "spoof"}, {"X-User", "real"}},
+			want:   map[string]string{"HTTP_X_USER": "real"},
+		},
+		{
+			name:    "Proxy is dropped (httpoxy)",
+			header:  []Field{{"Proxy", "http://evil:1"}},
+			wantNot: []string{"HTTP_PROXY"},
+		},
+		{
+			name:    "Authorization withheld by default",
+			header:  []Field{{"Authorization", "Basic eDp5"}},
+			wantNot: []string{"HTTP_AUTHORIZATION"},
+		},
+		{
+			name:   "Authorization passed when asked",
+			header: []Field{{"Authorization", "Basic eDp5"}},
+			opts:   EnvironOptions{PassAuthorization: true},
+			want:   map[string]string{"HTTP_AUTHORIZATION": "Basic eDp5"},
+		},
+		{
+			name:    "chunked body has no CONTENT_LENGTH",
+			mutate:  func(r *Request) { r.ContentLength = -1 },
+			wantNot: []string{"CONTENT_LENGTH"},
+		},
+		{
+			name:   "TLS and host variables",
+			mutate: func(r *Request) { r.TLS = true; r.Vars = map[string]string{"REMOTE_USER": "ann"} },
+			want:   map[string]string{"HTTPS": "on", "REMOTE_USER": "ann"},
+		},
+		{
+			name:   "header bytes arrive as latin-1 code points",
+			header: []Field{{"X-Name", "caf\xc3\xa9"}},
+			want:   map[string]string{"HTTP_X_NAME": "caf\u00c3\u00a9"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := base()
+			req.Header = tt.header
+			if tt.mutate != nil {
+				tt.mutate(req)
+			}
+			env := BuildEnviron(req, "/app", "/x", tt.opts)
+			for k, v := range tt.want {
+				if got, ok := env[k]; !ok || got != v {
+					t.Errorf("%s = %q (present %v), want %q", k, got, ok, v)
+				}
+			}
+			for _, k := range tt.wantNot {
+				if v, ok := env[k]; ok {
+					t.Errorf("%s present (%q), want absent", k, v)
+				}
+			}
+		})
+	}
+}
+
+func TestLatin1RoundTrip(t *testing.T) {
+	for _, s := range []string{"", "ascii", "caf\xc3\xa9", "\xff\x00\x80", "/caf\xe9"} {
+		l := Latin1(s)
+		if !utf8.ValidString(l) || utf8.RuneCountInString(l) != len(s) {
+			t.Errorf("Latin1(%q) = %q: want one code point per byte", s, l)
+		}
+		back, ok := FromLatin1(l)
+		if !ok || back != s {
+			t.Errorf("FromLatin1(Latin1(%q)) = %q, %v", s, back, ok)
+		}
+	}
+	if _, ok := FromLatin1("snow \u2603"); ok {
+		t.Error("FromLatin1 accepted a code point above U+00FF")
+	}
+}
+
+func FuzzBuildEnviron(f *testing.F) {
+	f.Add("X-Test", "value", "/p\xe9th", "q=1")
+	f.Add("X_Spoof", "a\r\nb", "/", "")
+	f.Add("Proxy", "x", "/a/b", "a&b")
+	f.Fuzz(func(t *testing.T, name, value, path, query string) {
+		req := &Request{Method: "GET", Path: path, Query: query, ContentLength: -1,
+			Header: []Field{{name, value}, {"X-Fixed", "1"}}}
+		env := BuildEnviron(req, "", path, EnvironOptions{})
+		for k, v := range env {
+			if !utf8.ValidString(v) {
+				t.Fatalf("%s is not valid text: %q", k, v)
+			}
+			if _, ok := FromLatin1(v); !ok {
+				t.Fatalf("%s = %q is not latin-1 bytes-in-str", k, v)
+			}
+		}
+		if env["HTTP_X_FIXED"] != "1" && !strings.EqualFold(name, "X-Fixed") {
+			t.Fatalf("unrelated header lost: %v", env)
+		}
+		if strings.Contains(name, "_") || strings.EqualFold(name, "Proxy") {
+			key, _ := cgiHeaderKey(strings.ReplaceAll(name, "_", "-"), false)
+			if v, ok := env[key]; ok && v == Latin1(value) && key != "HTTP_X_FIXED" {
+				t.Fatalf("header %q reached the app as %s", name, key)
+			}
+		}
+		if got, want := env["PATH_INFO"], Latin1(path); got != want {
+			t.Fatalf("PATH_INFO = %q, want %q", got, want)
+		}
+	})
+}
