@@ -53,7 +53,7 @@ type Mount struct {
 	// for a WSGIScriptAliasMatch.
 	URI string
 	// Match is the regular expression of a WSGIScriptAliasMatch; Script may
-	// then hold $1… references to its groups.
+	// then hold $1…$9 references to its groups ($0: the whole match).
 	Match *regexp.Regexp
 	// Script is the script path (absolute after parsing a file).
 	Script string
