@@ -1,0 +1,95 @@
+# gowsgi - the front door.
+#
+#   make / make build   build build/gowsgi
+#   make run            serve the examples/ apps on 127.0.0.1:8000
+#   make test           vet, unit tests with -race, short fuzzing, end-to-end suite
+#   make fuzz           every fuzz target for FUZZTIME each (default 2m)
+#   make bench          gowsgi against gunicorn with wrk (tests/bench/bench.sh)
+#   make clean          remove build/
+#
+# Missing Debian packages are installed by scripts/deps.sh (as root) or named
+# with the command to install them.
+
+# Go is installed in /usr/local/go, which need not be on the caller's PATH.
+export PATH := /usr/local/go/bin:$(PATH)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+BUILD_DIR := build
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+
+# Packages with unit tests and fuzz targets; tests/ holds the end-to-end suite.
+UNIT_PKGS := ./core/... ./cmd/...
+E2E_PKGS := ./tests/...
+
+# How long each fuzz target runs: briefly within `make test`, longer in `make fuzz`.
+TEST_FUZZTIME ?= 10s
+FUZZTIME ?= 2m
+
+RUN_CONFIG := examples/gowsgi.conf
+
+.PHONY: all build run test vet unit fuzz-short fuzz e2e bench clean \
+	deps-run deps-test deps-bench
+
+# Steps run one after another, in the order each target lists them.
+.NOTPARALLEL:
+
+all: build
+
+build:
+	go build -ldflags "$(LDFLAGS)" -o $(BUILD_DIR)/gowsgi ./cmd/gowsgi
+
+# Debian packages each target needs (see scripts/deps.sh).
+deps-run deps-test deps-bench:
+	scripts/deps.sh $(@:deps-%=%)
+
+# Serve the examples in the foreground; Ctrl-C stops the server.
+run: deps-run build
+	@listen=$$(awk '$$1 == "Listen" { print $$2; exit }' $(RUN_CONFIG)); \
+	echo "Serving $(RUN_CONFIG) on http://$$listen (Ctrl-C to stop):"; \
+	awk -v base="http://$$listen" \
+		'$$1 == "WSGIScriptAlias" { print "  " base $$2 } \
+		 $$1 == "Alias" { print "  " base $$2 "/" }' $(RUN_CONFIG)
+	$(BUILD_DIR)/gowsgi serve --config $(RUN_CONFIG)
+
+test: deps-test vet unit fuzz-short e2e
+
+vet:
+	go vet ./...
+
+# The race detector needs cgo, which Go turns off when it finds no C compiler
+# on PATH: scripts/deps.sh installs gcc, and cgo is asked for explicitly.
+unit: export CGO_ENABLED := 1
+unit:
+	go test -race -count=1 $(UNIT_PKGS)
+
+# run_fuzz DURATION: run every fuzz target of UNIT_PKGS for DURATION each.
+# `go test -fuzz` takes one target of one package at a time, so the targets
+# are listed per package first.
+define run_fuzz
+	for pkg in $$(go list $(UNIT_PKGS)); do \
+		listing=$$(go test -list '^Fuzz' "$$pkg"); \
+		for name in $$(grep '^Fuzz' <<<"$$listing" || true); do \
+			echo "== fuzz $$pkg $$name for $(1)"; \
+			go test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(1) "$$pkg"; \
+		done; \
+	done
+endef
+
+fuzz-short:
+	$(call run_fuzz,$(TEST_FUZZTIME))
+
+fuzz:
+	$(call run_fuzz,$(FUZZTIME))
+
+# The end-to-end suite builds its own gowsgi binary.
+e2e:
+	go test -count=1 $(E2E_PKGS)
+
+bench: deps-bench build
+	tests/bench/bench.sh
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,73 @@
+// Package gpython runs WSGI applications on gpython, a Python 3.4
+// interpreter written in Go. Each app gets a pool of independent
+// interpreter contexts that run requests in parallel without a GIL; the
+// engine adds what gpython lacks for serving untrusted request load
+// safely: a recursion limit, request deadlines and cancellation, recovery
+// from interpreter panics, and the few str/bytes operations every WSGI app
+// needs.
+package gpython
+
+import (
+	"context"
+	"errors"
+
+	"github.com/gowsgi/gowsgi/core/engine"
+	"github.com/hashicorp/go-hclog"
+)
+
+// Name is what users type in WSGIEngine.
+const Name = "gpython"
+
+// defaultCallable is mod_wsgi's default WSGICallableObject.
+const defaultCallable = "application"
+
+func init() {
+	engine.Register(Name, New)
+}
+
+// gpythonEngine loads apps into gpython contexts.
+type gpythonEngine struct {
+	log      hclog.Logger
+	settings settings
+}
+
+// New makes the gpython engine. log may be nil.
+func New(log hclog.Logger) (engine.Engine, error) {
+	if log == nil {
+		log = hclog.NewNullLogger()
+	}
+	return &gpythonEngine{log: log.Named(Name), settings: defaultSettings()}, nil
+}
+
+func (e *gpythonEngine) Name() string { return Name }
+
+// Load compiles the script, runs it in a first context and finds its
+// callable; further contexts are made on demand up to spec.Threads.
+func (e *gpythonEngine) Load(spec engine.Spec) (engine.App, error) {
+	if spec.Script == "" {
+		return nil, errors.New("gpython: no script to load")
+	}
+	if spec.Callable == "" {
+		spec.Callable = defaultCallable
+	}
+	log := e.log
+	if spec.Logger != nil {
+		log = spec.Logger.Named(Name)
+	}
+	log = log.With("script", spec.Script)
+
+	s, err := compileScript(spec)
+	if err != nil {
+		return nil, wrapFailure(spec.Script, err)
+	}
+	a := newApp(log, s, spec, e.settings)
+	ir := newRequestInterrupt(context.Background(), e.settings.loadLimit)
+	defer ir.stop()
+	w, err := a.startContext(ir)
+	if err != nil {
+		return nil, wrapFailure(spec.Script, err)
+	}
+	a.pool.put(w)
+	log.Debug("application loaded", "threads", cap(a.pool.slots), "request_timeout", spec.RequestTimeout)
+	return a, nil
+}

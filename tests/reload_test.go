@@ -1,0 +1,67 @@
+package tests
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"testing"
+	"time"
+)
+
+// versionScript is a WSGI script answering "version-N".
+func versionScript(n int) string {
+	return fmt.Sprintf(`# version %d of a script the reload test rewrites
+
+
+def application(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"version-%d"]
+`, n, n)
+}
+
+// brokenScript has a syntax error on line brokenLine.
+const (
+	brokenScript = `# a script with a syntax error on line 4
+
+
+def application(environ, start_response)
+    start_response("200 OK", [])
+    return [b"never"]
+`
+	brokenLine = 4
+)
+
+// rewrite replaces the script and moves its mtime forward by step, so the
+// change is visible whatever the filesystem's timestamp granularity.
+func rewrite(t *testing.T, path, content string, step time.Duration) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	when := time.Now().Add(step)
+	if err := os.Chtimes(path, when, when); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestScriptReloading(t *testing.T) {
+	t.Parallel()
+	path := writeFile(t, t.TempDir(), "reloaded.py", versionScript(1))
+	s := startServer(t, "/="+path)
+	s.expectOK("/", "version-1")
+
+	rewrite(t, path, versionScript(2), 10*time.Second)
+	s.expectOK("/", "version-2")
+
+	rewrite(t, path, brokenScript, 20*time.Second)
+	status, _, body := s.get("/")
+	if status != http.StatusInternalServerError {
+		t.Errorf("broken script: status %d %q, want 500", status, clip(body))
+	}
+	if log, ok := s.waitLog(fileLineRE(path, brokenLine), logWaitTimeout); !ok {
+		t.Errorf("log has no %s:%d for the syntax error; log:\n%s", path, brokenLine, tail(log, 4000))
+	}
+
+	rewrite(t, path, versionScript(3), 30*time.Second)
+	s.expectOK("/", "version-3")
+}
