@@ -23,6 +23,7 @@ const usageText = `usage: gowsgi <command> [arguments]
 commands:
   serve    serve WSGI applications over HTTP
   check    validate a configuration and compile its scripts
+  run      run a Python script in the gpython engine, as apps run
   version  print the version and the engines compiled in
   help     print this help
 
@@ -44,6 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runServe(args[1:], stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "run":
+		return runRun(args[1:], stderr)
 	case "version":
 		fmt.Fprintln(stdout, versionLine())
 		return exitOK
