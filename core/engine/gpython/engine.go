@@ -12,6 +12,7 @@ import (
 	"errors"
 
 	"github.com/gowsgi/gowsgi/core/engine"
+	"github.com/gowsgi/gowsgi/core/engine/gpython/pyext"
 	"github.com/hashicorp/go-hclog"
 )
 
@@ -22,6 +23,9 @@ const Name = "gpython"
 const defaultCallable = "application"
 
 func init() {
+	// Methods and builtins gpython lacks go in before any context copies
+	// the builtins module.
+	pyext.Install()
 	engine.Register(Name, New)
 }
 

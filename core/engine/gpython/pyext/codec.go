@@ -1,4 +1,4 @@
-package gpython
+package pyext
 
 import (
 	"fmt"
@@ -7,87 +7,6 @@ import (
 
 	"github.com/go-python/gpython/py"
 )
-
-// gpython v0.2.0 lacks str.join, str.encode, bytes.decode and len(bytes),
-// which nearly every WSGI app uses (`return [body.encode("utf-8")]`).
-// They are added from outside gpython: methods in the type dicts, and len
-// swapped in the builtins module before any context copies it. Type dicts
-// are process-wide; a method gpython already has is left alone.
-
-func init() {
-	addMethod(py.StringType, "join", strJoin, "S.join(iterable) -> str: the strings of iterable joined by S.")
-	addMethod(py.StringType, "encode", strEncode, "S.encode(encoding='utf-8', errors='strict') -> bytes")
-	addMethod(py.BytesType, "decode", bytesDecode, "B.decode(encoding='utf-8', errors='strict') -> str")
-	replaceLen()
-}
-
-func addMethod(t *py.Type, name string, fn any, doc string) {
-	if _, ok := t.Dict[name]; !ok {
-		t.Dict[name] = py.MustNewMethod(name, fn, 0, doc)
-	}
-}
-
-// replaceLen makes len() answer for bytes and defers to gpython's own len
-// for everything else.
-func replaceLen() {
-	builtins := py.GetModuleImpl("builtins")
-	for i, m := range builtins.Methods {
-		if m.Name != "len" {
-			continue
-		}
-		original := m
-		builtins.Methods[i] = py.MustNewMethod("len", func(self, obj py.Object) (py.Object, error) {
-			if b, ok := obj.(py.Bytes); ok {
-				return py.Int(len(b)), nil
-			}
-			return original.Call(self, py.Tuple{obj})
-		}, 0, original.Doc)
-		return
-	}
-}
-
-func strJoin(self, iterable py.Object) (py.Object, error) {
-	sep := string(self.(py.String))
-	var b strings.Builder
-	var itemErr error
-	i := 0
-	err := py.Iterate(iterable, func(item py.Object) bool {
-		s, ok := item.(py.String)
-		if !ok {
-			itemErr = py.ExceptionNewf(py.TypeError, "sequence item %d: expected str instance, %s found", i, item.Type().Name)
-			return true
-		}
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(string(s))
-		i++
-		return false
-	})
-	if err == nil {
-		err = itemErr
-	}
-	if err != nil {
-		return nil, err
-	}
-	return py.String(b.String()), nil
-}
-
-func strEncode(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	c, err := parseCodecArgs("encode", args, kwargs)
-	if err != nil {
-		return nil, err
-	}
-	return c.encode(string(self.(py.String)))
-}
-
-func bytesDecode(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	c, err := parseCodecArgs("decode", args, kwargs)
-	if err != nil {
-		return nil, err
-	}
-	return c.decode(self.(py.Bytes))
-}
 
 // codec is one of the encodings WSGI code needs: UTF-8 for bodies,
 // Latin-1 for PEP 3333's "bytes in str", ASCII for headers.
@@ -102,17 +21,30 @@ var (
 	asciiCodec  = codec{name: "ascii", maxRune: 0x7f}
 )
 
+// parseCodecArgs reads the (encoding='utf-8', errors='strict') arguments
+// of str.encode and bytes.decode.
 func parseCodecArgs(method string, args py.Tuple, kwargs py.StringDict) (codec, error) {
-	var encoding py.Object = py.String("utf-8")
-	var errorsMode py.Object = py.String("strict")
-	err := py.ParseTupleAndKeywords(args, kwargs, "|ss:"+method, []string{"encoding", "errors"}, &encoding, &errorsMode)
-	if err != nil {
+	var encoding, errorsMode py.Object = py.String("utf-8"), py.String("strict")
+	if err := unpack(method, args, kwargs, 0, []string{"encoding", "errors"}, true, &encoding, &errorsMode); err != nil {
 		return codec{}, err
 	}
-	if mode := string(errorsMode.(py.String)); mode != "strict" {
-		return codec{}, py.ExceptionNewf(py.LookupError, "%s(): unsupported error handler '%s' (only 'strict' is available)", method, mode)
+	return codecFor(method, encoding, errorsMode)
+}
+
+// codecFor checks an encoding and error handler given as Python objects.
+func codecFor(method string, encoding, errorsMode py.Object) (codec, error) {
+	name, ok := encoding.(py.String)
+	if !ok {
+		return codec{}, py.ExceptionNewf(py.TypeError, "%s() argument 'encoding' must be str, not %s", shortName(method), typeName(encoding))
 	}
-	return lookupCodec(string(encoding.(py.String)))
+	mode, ok := errorsMode.(py.String)
+	if !ok {
+		return codec{}, py.ExceptionNewf(py.TypeError, "%s() argument 'errors' must be str, not %s", shortName(method), typeName(errorsMode))
+	}
+	if mode != "strict" {
+		return codec{}, py.ExceptionNewf(py.LookupError, "%s(): unsupported error handler '%s' (only 'strict' is available)", shortName(method), string(mode))
+	}
+	return lookupCodec(string(name))
 }
 
 func lookupCodec(name string) (codec, error) {

@@ -1,0 +1,73 @@
+package pyext
+
+import (
+	"strings"
+
+	"github.com/go-python/gpython/py"
+)
+
+// keyError is KeyError(key) printed as CPython prints it, with the key's
+// repr. gpython shows an exception through its first argument, so the
+// repr is that argument.
+func keyError(key py.Object) error {
+	r, err := reprOf(key)
+	if err != nil {
+		return err
+	}
+	return py.ExceptionNewf(py.KeyError, "%s", r)
+}
+
+// getAttr is getattr(obj, name) with CPython's wording when it fails.
+func getAttr(obj py.Object, name string) (py.Object, error) {
+	res, err := py.GetAttrString(obj, name)
+	if err != nil && py.IsException(py.AttributeError, err) && isGpythonAttributeError(err) {
+		return nil, attributeError(obj, name)
+	}
+	return res, err
+}
+
+// isGpythonAttributeError tells gpython's own "has no attribute" error
+// from an AttributeError raised by Python code, which must pass as is.
+func isGpythonAttributeError(err error) bool {
+	exc, ok := exceptionOf(err)
+	if !ok {
+		return false
+	}
+	args, ok := exc.Args.(py.Tuple)
+	if !ok || len(args) != 1 {
+		return false
+	}
+	msg, ok := args[0].(py.String)
+	return ok && strings.Contains(string(msg), "' has no attribute '")
+}
+
+// exceptionOf unwraps the exception instance a Go error carries.
+func exceptionOf(err error) (*py.Exception, bool) {
+	switch e := err.(type) {
+	case *py.Exception:
+		return e, true
+	case py.ExceptionInfo:
+		exc, ok := e.Value.(*py.Exception)
+		return exc, ok
+	case *py.ExceptionInfo:
+		exc, ok := e.Value.(*py.Exception)
+		return exc, ok
+	}
+	return nil, false
+}
+
+// getItem is obj[key], with CPython's KeyError for a missing dict key.
+func getItem(obj, key py.Object) (py.Object, error) {
+	if d, ok := obj.(py.StringDict); ok {
+		if s, ok := key.(py.String); ok {
+			if v, found := d[string(s)]; found {
+				return v, nil
+			}
+		}
+		return nil, keyError(key)
+	}
+	if res, found, err := callSpecial(obj, "__getitem__", key); found {
+		return res, err
+	}
+	return py.GetItem(obj, key)
+}

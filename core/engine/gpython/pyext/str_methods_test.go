@@ -1,0 +1,58 @@
+package pyext
+
+import "testing"
+
+func TestStrMethods(t *testing.T) {
+	runEvalCases(t, []evalCase{
+		// positions count code points, not UTF-8 bytes
+		{expr: `"\u00e9a\u00e9b".find("b")`, want: "3"},
+		{expr: `"\u00e9a\u00e9b".rfind("\u00e9")`, want: "2"},
+		{expr: `"\u00e9a\u00e9b".find("\u00e9", 1)`, want: "2"},
+		{expr: `"\u00e9a\u00e9b".startswith("a", 1)`, want: "True"},
+		{expr: `"\u00e9a\u00e9b".endswith("\u00e9", 0, 3)`, want: "True"},
+		{expr: `"\u00e9\u00e9".center(5, "*")`, want: "'**" + "\u00e9\u00e9" + "*'"},
+		{expr: `"abc".find("", 4)`, want: "-1"},
+		{expr: `"abc".count("", 1)`, want: "3"},
+		{expr: `"abc".startswith("", 3, 2)`, want: "False"},
+		{expr: `"abc".index("z")`, wantErr: "ValueError: substring not found"},
+		{expr: `"abc".find()`, wantErr: "TypeError: find() takes at least 1 argument (0 given)"},
+		{expr: `"abc".find("a", 0, 1, 2)`, wantErr: "TypeError: find() takes at most 3 arguments (4 given)"},
+		{expr: `"abc".find(sub="a")`, wantErr: "TypeError: str.find() takes no keyword arguments"},
+		{expr: `"abc".startswith(("a", 1))`, wantErr: "TypeError: tuple for startswith must only contain str, not int"},
+		{expr: `"a b  c".split(None, 1)`, want: "['a', 'b  c']"},
+		{expr: `"a b  c ".rsplit(None, 1)`, want: "['a b', 'c']"},
+		{expr: `"a,b".split(",", -5)`, want: "['a', 'b']"},
+		{expr: `"a".split("")`, wantErr: "ValueError: empty separator"},
+		{expr: `"a\r\nb\rc\n".splitlines()`, want: "['a', 'b', 'c']"},
+		{expr: `"a\r\nb".splitlines(keepends=True)`, want: `['a\r\n', 'b']`},
+		{expr: `"-7".zfill(4)`, want: "'-007'"},
+		{expr: `"ab".ljust(4, "xy")`, wantErr: "TypeError: The fill character must be exactly one character long"},
+		{expr: `"ab".center()`, wantErr: "TypeError: center expected at least 1 argument, got 0"},
+		{expr: `"x".zfill()`, wantErr: "TypeError: str.zfill() takes exactly one argument (0 given)"},
+		{expr: `"x".lower(1)`, wantErr: "TypeError: str.lower() takes no arguments (1 given)"},
+		{expr: `"stra\u00dfe".upper()`, want: "'STRASSE'"},
+		{expr: `"\u03a3\u0391\u03a3".lower() == "\u03c3\u03b1\u03c2"`, want: "True"},
+		{expr: `"hello wORLD".capitalize()`, want: "'Hello world'"},
+		{expr: `"they're".title()`, want: `"They'Re"`},
+		{expr: `"\u2167".isupper()`, want: "True"},
+		{expr: `"".isspace()`, want: "False"},
+		{expr: `"\x1f".isspace()`, want: "True"},
+		{expr: `"\u00b2".isdigit()`, want: "True"},
+		{expr: `"\u00b2".isdecimal()`, want: "False"},
+		{expr: `"".isprintable()`, want: "True"},
+		// reached through the type, as map(str.upper, ...) does
+		{expr: `str.upper("a")`, want: "'A'"},
+		{expr: `str.join(",", ["a", "b"])`, want: "'a,b'"},
+		{expr: `str.upper(1)`, wantErr: "TypeError: descriptor 'upper' for 'str' objects doesn't apply to a 'int' object"},
+		{expr: `str.upper()`, wantErr: "TypeError: unbound method str.upper() needs an argument"},
+		{expr: `"{0}-{1}".format("a", "b")`, want: "'a-b'"},
+		{expr: `"{:>{w}}".format("x", w=3)`, want: "'  x'"},
+		{expr: `"{a[0]}{a[1]}".format(a="xy")`, want: "'xy'"},
+		{expr: `"{!s}|{!r}|{!s}".format("x", "x", 1e16)`, want: `"x|'x'|1e+16"`},
+		{expr: `"{!r}".format("\u00e9")`, want: `"'` + "\u00e9" + `'"`},
+		{expr: `"{!a}".format("\u00e9\u2603\U0001f600")`, want: `"'\\xe9\\u2603\\U0001f600'"`},
+		{expr: `"{0}".format()`, wantErr: "IndexError: Replacement index 0 out of range for positional args tuple"},
+		{expr: `"{x}".format()`, wantErr: "KeyError: 'x'"},
+		{expr: `"{0:{1}}".format(1, "{")`, wantErr: "ValueError"},
+	})
+}
