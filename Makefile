@@ -1,10 +1,11 @@
 # gowsgi - the front door.
 #
-#   make / make build   build build/gowsgi
+#   make / make build   build/: gowsgi, libgowsgi.so (+ gowsgi.h), the nginx module
 #   make run            serve the examples/ apps on 127.0.0.1:8000
-#   make test           vet, unit tests with -race, short fuzzing, end-to-end suite
+#   make run-nginx      serve them through nginx on 127.0.0.1:8080
+#   make test           vet, unit tests with -race, short fuzzing, end-to-end suites
 #   make fuzz           every fuzz target for FUZZTIME each (default 2m)
-#   make bench          gowsgi against gunicorn with wrk (tests/bench/bench.sh)
+#   make bench          the benchmarks, each against its peers, with wrk
 #   make clean          remove build/
 #
 # Missing Debian packages are installed by scripts/deps.sh (as root) or named
@@ -21,7 +22,7 @@ VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
 # Packages with unit tests and fuzz targets; tests/ holds the end-to-end suite.
-UNIT_PKGS := ./core/... ./cmd/...
+UNIT_PKGS := ./core/... ./cmd/... ./cshim/...
 E2E_PKGS := ./tests/...
 
 # How long each fuzz target runs: briefly within `make test`, longer in `make fuzz`.
@@ -30,23 +31,37 @@ FUZZTIME ?= 2m
 
 RUN_CONFIG := examples/gowsgi.conf
 
-.PHONY: all build run test vet unit fuzz-short fuzz e2e bench clean \
+# The CPython engine: CPYTHON_BUILD_TAGS is "cpython" once libpython3-dev is
+# installed, so every build includes the engine whenever it can.
+include scripts/cpython.mk
+GO_TAGS = -tags "$(CPYTHON_BUILD_TAGS)"
+
+# libgowsgi.so and the nginx module (run-nginx, test-nginx, bench-nginx).
+BUILD := $(BUILD_DIR)
+include nginx-module/Makefile.inc
+
+.PHONY: all build gowsgi run test vet unit fuzz-short fuzz e2e bench bench-standalone clean \
 	deps-run deps-test deps-bench
 
 # Steps run one after another, in the order each target lists them.
 .NOTPARALLEL:
 
+.DEFAULT_GOAL := all
 all: build
 
-build:
-	go build -ldflags "$(LDFLAGS)" -o $(BUILD_DIR)/gowsgi ./cmd/gowsgi
+# Everything into build/: the CLI, libgowsgi.so and the web-server modules.
+build: gowsgi libgowsgi nginx-module
+
+gowsgi: export CGO_ENABLED := 1
+gowsgi:
+	go build $(GO_TAGS) -ldflags "$(LDFLAGS)" -o $(BUILD_DIR)/gowsgi ./cmd/gowsgi
 
 # Debian packages each target needs (see scripts/deps.sh).
 deps-run deps-test deps-bench:
 	scripts/deps.sh $(@:deps-%=%)
 
 # Serve the examples in the foreground; Ctrl-C stops the server.
-run: deps-run build
+run: deps-run gowsgi
 	@listen=$$(awk '$$1 == "Listen" { print $$2; exit }' $(RUN_CONFIG)); \
 	echo "Serving $(RUN_CONFIG) on http://$$listen (Ctrl-C to stop):"; \
 	awk -v base="http://$$listen" \
@@ -54,16 +69,17 @@ run: deps-run build
 		 $$1 == "Alias" { print "  " base $$2 "/" }' $(RUN_CONFIG)
 	$(BUILD_DIR)/gowsgi serve --config $(RUN_CONFIG)
 
-test: deps-test vet unit fuzz-short e2e
+test: deps-test deps-cpython deps-nginx-build vet unit fuzz-short e2e e2e-cpython
 
+vet: export CGO_ENABLED := 1
 vet:
-	go vet ./...
+	go vet $(GO_TAGS) ./...
 
 # The race detector needs cgo, which Go turns off when it finds no C compiler
 # on PATH: scripts/deps.sh installs gcc, and cgo is asked for explicitly.
 unit: export CGO_ENABLED := 1
 unit:
-	go test -race -count=1 $(UNIT_PKGS)
+	go test $(GO_TAGS) -race -count=1 $(UNIT_PKGS)
 
 # run_fuzz DURATION: run every fuzz target of UNIT_PKGS for DURATION each.
 # `go test -fuzz` takes one target of one package at a time, so the targets
@@ -85,10 +101,13 @@ fuzz:
 	$(call run_fuzz,$(FUZZTIME))
 
 # The end-to-end suite builds its own gowsgi binary.
-e2e:
-	go test -count=1 $(E2E_PKGS)
+e2e: libgowsgi nginx-module
+	GOWSGI_NGINX_BUILT=$(abspath $(BUILD_DIR)) go test -count=1 $(E2E_PKGS)
 
-bench: deps-bench build
+# Each benchmark measures gowsgi beside its peers in one run.
+bench: bench-standalone bench-nginx bench-cpython
+
+bench-standalone: deps-bench gowsgi
 	tests/bench/bench.sh
 
 clean:

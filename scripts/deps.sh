@@ -3,7 +3,8 @@
 # installed. As root, missing packages are installed with apt-get; otherwise
 # the exact command to run is printed and the script exits 1.
 #
-# Profiles: base (tools every build uses), run, test, bench.
+# Profiles: base (tools every build uses), run, test, bench, cpython, nginx,
+# nginx-bench.
 set -euo pipefail
 
 # Go lives outside Debian's packages (bookworm's is too old): look for it where
@@ -18,6 +19,13 @@ BASE_PKGS="make gcc:/usr/bin/gcc libc6-dev git:/usr/bin/git"
 RUN_PKGS="$BASE_PKGS"
 TEST_PKGS="$BASE_PKGS systemd:/usr/bin/systemd-socket-activate python3:/usr/bin/python3 curl:/usr/bin/curl"
 BENCH_PKGS="$BASE_PKGS wrk:/usr/bin/wrk gunicorn:/usr/bin/gunicorn python3:/usr/bin/python3 curl:/usr/bin/curl"
+# The CPython engine links Debian's libpython3 (python3-config --embed and
+# pkg-config's python3-embed); its tests serve Flask and Django apps.
+CPYTHON_PKGS="$BASE_PKGS libpython3-dev pkg-config python3-flask python3-django"
+# The nginx module builds against Debian's nginx-dev configure tree (with
+# the libraries its conf_flags name) and loads into the packaged nginx.
+NGINX_PKGS="$BASE_PKGS nginx nginx-dev libpcre2-dev zlib1g-dev libssl-dev"
+NGINX_BENCH_PKGS="$NGINX_PKGS wrk:/usr/bin/wrk uwsgi uwsgi-plugin-python3 curl:/usr/bin/curl"
 
 # profile_packages NAME: prints the package words of one profile.
 profile_packages() {
@@ -26,8 +34,11 @@ profile_packages() {
 	run) echo "$RUN_PKGS" ;;
 	test) echo "$TEST_PKGS" ;;
 	bench) echo "$BENCH_PKGS" ;;
+	cpython) echo "$CPYTHON_PKGS" ;;
+	nginx) echo "$NGINX_PKGS" ;;
+	nginx-bench) echo "$NGINX_BENCH_PKGS" ;;
 	*)
-		echo "deps.sh: unknown profile '$1' (known: base run test bench)" >&2
+		echo "deps.sh: unknown profile '$1' (known: base run test bench cpython nginx nginx-bench)" >&2
 		return 1
 		;;
 	esac
@@ -43,7 +54,7 @@ is_installed() {
 }
 
 if [[ $# -eq 0 ]]; then
-	echo "usage: $0 PROFILE... (base run test bench)" >&2
+	echo "usage: $0 PROFILE... (base run test bench cpython nginx nginx-bench)" >&2
 	exit 2
 fi
 

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	// Engines register themselves; the binary offers every one it links.
+	_ "github.com/gowsgi/gowsgi/core/engine/cpython" // with -tags cpython
 	_ "github.com/gowsgi/gowsgi/core/engine/gpython"
 )
 

@@ -37,7 +37,7 @@ func TestRun(t *testing.T) {
 		{name: "unknown command", args: []string{"frobnicate"}, wantCode: exitUsage, wantStderr: `unknown command "frobnicate"(.|\n)*usage:`},
 		{name: "help", args: []string{"help"}, wantCode: exitOK, wantStdout: "usage: gowsgi <command>"},
 		{name: "version", args: []string{"version"}, wantCode: exitOK,
-			wantStdout: `^gowsgi \S+ \(` + regexp.QuoteMeta(runtime.Version()) + `, engines: gpython(, \w+)*\)\n$`},
+			wantStdout: `^gowsgi \S+ \(` + regexp.QuoteMeta(runtime.Version()) + `, engines: (\w+, )*gpython(, \w+)*\)\n$`},
 		{name: "serve help", args: []string{"serve", "-h"}, wantCode: exitOK, wantStderr: "usage: gowsgi serve"},
 		{name: "serve without mounts", args: []string{"serve"}, wantCode: exitUsage, wantStderr: "nothing to serve(.|\n)*usage: gowsgi serve"},
 		{name: "serve bad flag", args: []string{"serve", "--threads", "0", hello}, wantCode: exitUsage, wantStderr: "-threads: expected a whole number"},

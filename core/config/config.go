@@ -45,6 +45,10 @@ type AppSettings struct {
 	PythonPath        []string
 	ScriptReloading   bool
 	PassAuthorization bool
+	// PythonHome is the CPython installation or virtualenv to run
+	// (WSGIPythonHome). It is process-wide: one interpreter per process, so
+	// only the globals set it and every mount inherits it.
+	PythonHome string
 }
 
 // Mount maps URIs to one WSGI script.

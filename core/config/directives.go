@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -31,6 +32,7 @@ var directiveList = []directive{
 			return err
 		})},
 	{name: "WSGIPythonPath", usage: "DIR[:DIR...]", min: 1, max: 1, apply: (*parser).pythonPath},
+	{name: "WSGIPythonHome", usage: "DIR", min: 1, max: 1, apply: (*parser).pythonHome},
 	{name: "WSGIScriptReloading", usage: "On|Off", min: 1, max: 1,
 		apply: global(func(g *AppSettings, v string) (err error) {
 			g.ScriptReloading, err = ParseOnOff(v)
@@ -72,7 +74,7 @@ var directiveByName = func() map[string]*directive {
 // they get a clearer message than "unknown".
 var modWSGIOnly = []string{
 	"WSGIDaemonProcess", "WSGIProcessGroup", "WSGIApplicationGroup",
-	"WSGIPythonHome", "WSGIImportScript", "WSGISocketPrefix",
+	"WSGIImportScript", "WSGISocketPrefix",
 	"WSGIRestrictEmbedded", "WSGILazyInitialization",
 }
 
@@ -155,6 +157,23 @@ func (p *parser) pathList(name, list string) ([]string, error) {
 		dirs = append(dirs, abs)
 	}
 	return dirs, errors.Join(errs...)
+}
+
+// pythonHome sets the interpreter home for the whole process.
+func (p *parser) pythonHome(name string, args []string) error {
+	if first, ok := p.globalAt[name]; ok {
+		return fmt.Errorf("%s is already given at line %d; expected it once, the interpreter is one per process", name, first)
+	}
+	p.globalAt[name] = p.line
+	dir, err := p.abs(args[0])
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return fmt.Errorf("%s %q is not a directory; expected a Python installation prefix or a virtualenv", name, args[0])
+	}
+	p.globals.PythonHome = dir
+	return nil
 }
 
 func (p *parser) listenDirective(name string, args []string) error {

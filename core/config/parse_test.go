@@ -88,6 +88,13 @@ WSGICallableObject main
 			globals: with(func(s *AppSettings) { s.Callable = "main"; s.PassAuthorization = true }),
 		},
 		{
+			name: "WSGIPythonHome reaches every mount",
+			conf: "WSGIScriptAlias / app.py engine=cpython\nWSGIPythonHome vendor\n",
+			mounts: []mountView{{URI: "/", Script: "$DIR/app.py", Own: FieldEngine, Line: 1,
+				AppSettings: with(func(s *AppSettings) { s.Engine = "cpython"; s.PythonHome = "$DIR/vendor" })}},
+			globals: with(func(s *AppSettings) { s.PythonHome = "$DIR/vendor" }),
+		},
+		{
 			name: "every setting has a mount option",
 			conf: `WSGIScriptAlias /api app.py engine=cpython threads=8 request-timeout=1.5 python-path=lib:/opt/py script-reloading=Off
 WSGIScriptAlias / app.py
@@ -175,6 +182,7 @@ func expandSettings(s AppSettings, dir string) AppSettings {
 	for i := range s.PythonPath {
 		s.PythonPath[i] = expand(s.PythonPath[i], dir)
 	}
+	s.PythonHome = expand(s.PythonHome, dir)
 	return s
 }
 
@@ -230,7 +238,7 @@ func TestParseGlobalsIgnoreOrder(t *testing.T) {
 	}
 }
 
-const directiveNames = "WSGIScriptAlias, WSGIScriptAliasMatch, WSGICallableObject, WSGIPythonPath, " +
+const directiveNames = "WSGIScriptAlias, WSGIScriptAliasMatch, WSGICallableObject, WSGIPythonPath, WSGIPythonHome, " +
 	"WSGIScriptReloading, WSGIPassAuthorization, WSGIEngine, WSGIThreads, WSGIRequestTimeout, Listen, Alias"
 
 func TestParseErrors(t *testing.T) {
@@ -249,6 +257,10 @@ func TestParseErrors(t *testing.T) {
 			`site.conf:2: unknown directive "WSGIFoo"; expected one of ` + directiveNames}},
 		{"mod_wsgi-only directive", mount + "WSGIDaemonProcess site threads=4\n", []string{
 			`site.conf:2: mod_wsgi directive "WSGIDaemonProcess" is not supported by gowsgi serve; expected one of ` + directiveNames}},
+		{"python home is not a directory", mount + "WSGIPythonHome app.py\n", []string{
+			`site.conf:2: WSGIPythonHome "app.py" is not a directory; expected a Python installation prefix or a virtualenv`}},
+		{"python home twice", mount + "WSGIPythonHome lib\nWSGIPythonHome vendor\n", []string{
+			"site.conf:3: WSGIPythonHome is already given at line 2; expected it once, the interpreter is one per process"}},
 		{"section", "<VirtualHost *:80>\n" + mount, []string{
 			`site.conf:1: sections such as "<VirtualHost" are not supported; expected plain directives, one of ` + directiveNames}},
 		{"too many arguments with a trailing comment", mount + "WSGIThreads 4 # four\n", []string{

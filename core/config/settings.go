@@ -48,6 +48,7 @@ func (s AppSettings) Inherit(g AppSettings, own Field) AppSettings {
 	if own&FieldPassAuthorization == 0 {
 		out.PassAuthorization = g.PassAuthorization
 	}
+	out.PythonHome = g.PythonHome
 	return out
 }
 

@@ -142,6 +142,7 @@ func specFor(m config.Mount, script string, log hclog.Logger) engine.Spec {
 		PythonPath:     m.PythonPath,
 		Threads:        m.Threads,
 		RequestTimeout: m.RequestTimeout,
+		PythonHome:     m.PythonHome,
 		Logger:         log,
 	}
 }

@@ -37,6 +37,12 @@ type Spec struct {
 	// iteration). Zero means no limit.
 	RequestTimeout time.Duration
 	Logger         hclog.Logger
+
+	// PythonHome is WSGIPythonHome: the prefix, or virtual environment, an
+	// embedded interpreter starts from. It is process-wide: the cpython
+	// engine takes the first one it starts with and refuses a different one
+	// later; gpython ignores it.
+	PythonHome string
 }
 
 // App is a loaded application.

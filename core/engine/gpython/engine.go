@@ -13,6 +13,7 @@ import (
 
 	"github.com/gowsgi/gowsgi/core/engine"
 	"github.com/gowsgi/gowsgi/core/engine/gpython/pyext"
+	"github.com/gowsgi/gowsgi/core/engine/gpython/pymod"
 	"github.com/hashicorp/go-hclog"
 )
 
@@ -23,9 +24,16 @@ const Name = "gpython"
 const defaultCallable = "application"
 
 func init() {
-	// Methods and builtins gpython lacks go in before any context copies
-	// the builtins module.
+	// Methods, builtins and modules gpython lacks go in before any context
+	// copies the builtins module.
 	pyext.Install()
+	pymod.Install()
+	// RecursionError is made after gpython's own types were readied; ready
+	// it so `except RuntimeError` catches it, and let json raise it too.
+	if err := pymod.ReadyType(recursionError); err != nil {
+		panic(err)
+	}
+	pymod.RecursionError = recursionError
 	engine.Register(Name, New)
 }
 

@@ -1,0 +1,145 @@
+//go:build cgo && cpython
+
+package cpython
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gowsgi/gowsgi/core/engine"
+)
+
+// Requests run on up to Threads threads at once: the GIL is released while
+// one waits, so sleeping requests overlap, and never more than Threads of
+// them run together.
+func TestParallelRequests(t *testing.T) {
+	const threads, clients, perClient = 4, 8, 10
+	const nap = 20 * time.Millisecond
+	wsgiApp := load(t, `
+import threading, time
+
+lock = threading.Lock()
+running = [0, 0]  # now, most at once
+
+def application(environ, start_response):
+    n = int(environ['QUERY_STRING'])
+    with lock:
+        running[0] += 1
+        running[1] = max(running)
+    time.sleep(0.02)
+    with lock:
+        running[0] -= 1
+    start_response('200 OK', [])
+    yield str(sum(range(n))).encode()
+    yield b"/"
+    yield str(running[1]).encode()
+`, func(s *engine.Spec, _ *settings) {
+		s.Threads = threads
+		s.RequestTimeout = time.Minute
+	})
+
+	start := time.Now()
+	var wg sync.WaitGroup
+	errs := make(chan error, clients*perClient)
+	peaks := make(chan int, clients*perClient)
+	for c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range perClient {
+				n := 1000 + c*perClient + i
+				var x exchange
+				body, err := serve(context.Background(), wsgiApp, x.request(map[string]string{"QUERY_STRING": fmt.Sprint(n)}, ""))
+				var sum, peak int
+				if _, scanErr := fmt.Sscanf(body, "%d/%d", &sum, &peak); err != nil || scanErr != nil || sum != n*(n-1)/2 {
+					errs <- fmt.Errorf("n=%d: body %q err %v", n, body, err)
+					continue
+				}
+				peaks <- peak
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	close(errs)
+	close(peaks)
+	for err := range errs {
+		t.Error(err)
+	}
+	most := 0
+	for p := range peaks {
+		most = max(most, p)
+	}
+	made := wsgiApp.(*app).workers.Load()
+	t.Logf("%d threads served %d requests in %v, at most %d at once", made, clients*perClient, elapsed, most)
+	if made < 1 || made > threads {
+		t.Errorf("%d threads started for Threads=%d", made, threads)
+	}
+	if most != threads {
+		t.Errorf("at most %d requests ran at once, want %d", most, threads)
+	}
+	if serial := clients * perClient * nap; elapsed > serial*3/4 {
+		t.Errorf("took %v, close to the %v of one request at a time", elapsed, serial)
+	}
+}
+
+// A thread keeps its Python thread state between requests, so
+// threading.local data lives on as in any threaded server.
+func TestThreadStateLastsAcrossRequests(t *testing.T) {
+	app := load(t, `
+import threading
+local = threading.local()
+
+def application(environ, start_response):
+    local.count = getattr(local, 'count', 0) + 1
+    start_response('200 OK', [])
+    return [b"%d" % local.count]
+`)
+	for i := 1; i <= 3; i++ {
+		var x exchange
+		body, err := serve(context.Background(), app, x.request(nil, ""))
+		if want := fmt.Sprint(i); err != nil || body != want {
+			t.Fatalf("request %d: body %q err %v, want %q", i, body, err, want)
+		}
+	}
+}
+
+// Idle worker threads do not hold the GIL: a thread the app started keeps
+// running between requests.
+func TestAppThreadsRunBetweenRequests(t *testing.T) {
+	app := load(t, `
+import threading, time
+
+ticks = [0]
+def tick():
+    while True:
+        ticks[0] += 1
+        time.sleep(0.001)
+
+threading.Thread(target=tick, daemon=True).start()
+
+def application(environ, start_response):
+    start_response('200 OK', [])
+    return [b"%d" % ticks[0]]
+`)
+	ticksNow := func() int {
+		var x exchange
+		body, err := serve(context.Background(), app, x.request(nil, ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		if _, err := fmt.Sscan(body, &n); err != nil {
+			t.Fatalf("body %q: %v", body, err)
+		}
+		return n
+	}
+	before := ticksNow()
+	time.Sleep(100 * time.Millisecond)
+	if after := ticksNow(); after-before < 10 {
+		t.Errorf("the app's thread ticked %d times in 100ms between requests", after-before)
+	}
+}

@@ -1,0 +1,298 @@
+//go:build cpython
+
+// Package cpython drives `gowsgi serve --engine cpython` end to end with
+// real frameworks (Flask, Django) and wsgiref's PEP 3333 validator. It is
+// built only with the build tag "cpython": go test -tags cpython ./tests/cpython/
+package cpython
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const (
+	enginePackage = "github.com/gowsgi/gowsgi/core/engine/cpython"
+	startTimeout  = 30 * time.Second // Django's first import is slow
+	stopTimeout   = 10 * time.Second
+	ioTimeout     = 15 * time.Second
+)
+
+var (
+	// gowsgiBin is the binary under test: GOWSGI_BIN, or built by TestMain
+	// with the cpython engine.
+	gowsgiBin string
+	// appsDir holds the test applications.
+	appsDir string
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(runMain(m))
+}
+
+func runMain(m *testing.M) int {
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "getwd:", err)
+		return 1
+	}
+	appsDir = filepath.Join(wd, "apps")
+	if bin := os.Getenv("GOWSGI_BIN"); bin != "" {
+		if gowsgiBin, err = filepath.Abs(bin); err != nil {
+			fmt.Fprintln(os.Stderr, "GOWSGI_BIN:", err)
+			return 1
+		}
+		return m.Run()
+	}
+	dir, err := os.MkdirTemp("", "gowsgi-cpython-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "temp dir:", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	gowsgiBin = filepath.Join(dir, "gowsgi")
+	if err := buildGowsgi(filepath.Dir(filepath.Dir(wd)), dir); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return m.Run()
+}
+
+// buildGowsgi builds ./cmd/gowsgi with the cpython tag. Until cmd/gowsgi
+// imports the engine itself, a build overlay adds the import, so the suite
+// runs against the real command either way.
+func buildGowsgi(repo, tmp string) error {
+	args := []string{"build", "-tags", "cpython", "-o", gowsgiBin}
+	list := exec.Command("go", "list", "-tags", "cpython", "-deps", "./cmd/gowsgi")
+	list.Dir = repo
+	deps, err := list.Output()
+	if err != nil {
+		return fmt.Errorf("go list ./cmd/gowsgi: %w", err)
+	}
+	if !bytes.Contains(deps, []byte(enginePackage+"\n")) {
+		overlay, err := engineOverlay(repo, tmp)
+		if err != nil {
+			return err
+		}
+		args = append(args, "-overlay", overlay)
+	}
+	build := exec.Command("go", append(args, "./cmd/gowsgi")...)
+	build.Dir = repo
+	build.Env = append(os.Environ(), "CGO_ENABLED=1")
+	if out, err := build.CombinedOutput(); err != nil {
+		return fmt.Errorf("building ./cmd/gowsgi with -tags cpython failed: %w\n%s", err, out)
+	}
+	return nil
+}
+
+// engineOverlay writes a go build overlay adding a file that imports the
+// engine to cmd/gowsgi, and returns the overlay's path.
+func engineOverlay(repo, tmp string) (string, error) {
+	src := filepath.Join(tmp, "engine_cpython.go")
+	code := "//go:build cgo && cpython\n\npackage main\n\nimport _ \"" + enginePackage + "\"\n"
+	if err := os.WriteFile(src, []byte(code), 0o644); err != nil {
+		return "", err
+	}
+	target := filepath.Join(repo, "cmd", "gowsgi", "zz_engine_cpython_overlay.go")
+	overlay := filepath.Join(tmp, "overlay.json")
+	spec := fmt.Sprintf(`{"Replace": {%q: %q}}`, target, src)
+	return overlay, os.WriteFile(overlay, []byte(spec), 0o644)
+}
+
+// app is the absolute path of a test application.
+func app(name string) string { return filepath.Join(appsDir, name) }
+
+// needPython skips the test when a Python module is missing, naming the
+// Debian package that brings it.
+func needPython(t *testing.T, module, pkg string) {
+	t.Helper()
+	if err := exec.Command("/usr/bin/python3", "-c", "import "+module).Run(); err != nil {
+		t.Skipf("Python module %s is missing: apt-get install %s (scripts/cpython.mk installs it)", module, pkg)
+	}
+}
+
+// logBuffer collects a process's output; safe to read while it writes.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// server is one running `gowsgi serve`.
+type server struct {
+	t      *testing.T
+	addr   string
+	cmd    *exec.Cmd
+	output *logBuffer // stdout and stderr: gowsgi's log and Python's stderr
+	done   chan struct{}
+	client *http.Client
+}
+
+// startServer runs `gowsgi serve --listen 127.0.0.1:PORT --engine cpython
+// args...` with extra environment variables and waits until it accepts.
+func startServer(t *testing.T, env []string, args ...string) *server {
+	t.Helper()
+	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	argv := append([]string{"serve", "--listen", addr, "--engine", "cpython"}, args...)
+	s := &server{t: t, addr: addr, output: &logBuffer{}, done: make(chan struct{})}
+	s.cmd = exec.Command(gowsgiBin, argv...)
+	// No __pycache__ in the source tree from the apps' imports.
+	s.cmd.Env = append(append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1"), env...)
+	s.cmd.Stdout, s.cmd.Stderr = s.output, s.output
+	if err := s.cmd.Start(); err != nil {
+		t.Fatalf("starting gowsgi: %v", err)
+	}
+	go func() {
+		_ = s.cmd.Wait()
+		close(s.done)
+	}()
+	transport := &http.Transport{DisableCompression: true}
+	s.client = &http.Client{
+		Transport: transport,
+		Timeout:   ioTimeout,
+		// Redirects are asserted, not followed.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	t.Cleanup(func() {
+		transport.CloseIdleConnections()
+		s.stop()
+		if t.Failed() {
+			t.Logf("gowsgi output:\n%s", tail(s.output.String(), 16<<10))
+		}
+	})
+	if err := s.waitAccepting(); err != nil {
+		t.Fatalf("%v\noutput:\n%s", err, tail(s.output.String(), 16<<10))
+	}
+	return s
+}
+
+func (s *server) stop() {
+	select {
+	case <-s.done:
+		return
+	default:
+	}
+	_ = s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-s.done:
+	case <-time.After(stopTimeout):
+		_ = s.cmd.Process.Kill()
+		<-s.done
+		s.t.Errorf("gowsgi did not exit within %v of SIGTERM; killed", stopTimeout)
+	}
+}
+
+func (s *server) waitAccepting() error {
+	deadline := time.Now().Add(startTimeout)
+	for {
+		select {
+		case <-s.done:
+			return fmt.Errorf("gowsgi exited before accepting connections")
+		default:
+		}
+		if c, err := net.DialTimeout("tcp", s.addr, time.Second); err == nil {
+			c.Close()
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("gowsgi not accepting on %s after %v", s.addr, startTimeout)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("finding a free port: %v", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// response is what one request got back.
+type response struct {
+	status  int
+	header  http.Header
+	body    string
+	chunked bool
+}
+
+// do sends one request; header values are set as given.
+func (s *server) do(method, path string, body io.Reader, header map[string]string) response {
+	s.t.Helper()
+	req, err := http.NewRequest(method, "http://"+s.addr+path, body)
+	if err != nil {
+		s.t.Fatalf("building %s %s: %v", method, path, err)
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := s.client.Do(req)
+	if err != nil {
+		s.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		s.t.Fatalf("%s %s: reading the body: %v", method, path, err)
+	}
+	return response{status: resp.StatusCode, header: resp.Header, body: string(data),
+		chunked: len(resp.TransferEncoding) > 0 && resp.TransferEncoding[0] == "chunked"}
+}
+
+func (s *server) get(path string) response {
+	s.t.Helper()
+	return s.do(http.MethodGet, path, nil, nil)
+}
+
+// waitOutput polls the server's output until it contains sub.
+func (s *server) waitOutput(sub string, timeout time.Duration) bool {
+	deadline := time.Now().Add(timeout)
+	for !strings.Contains(s.output.String(), sub) {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return true
+}
+
+// writeConfig writes an Apache-style configuration into a temp dir.
+func writeConfig(t *testing.T, lines ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "gowsgi.conf")
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
+}

@@ -1,0 +1,114 @@
+package nginx
+
+import (
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestThreeAppsInOneServer(t *testing.T) {
+	s := startNginx(t, `
+    server {
+        listen 127.0.0.1:{{port}};
+        location /a {
+            wsgi_script_alias /a {{apps}}/named.py callable-object=alpha;
+        }
+        location /b {
+            wsgi_script_alias /b {{apps}}/named.py callable-object=beta;
+        }
+        location /c {
+            wsgi_callable_object gamma;
+            wsgi_script_alias /c {{apps}}/named.py;
+        }
+    }`)
+	for path, want := range map[string]string{
+		"/a":        "alpha /a \n",
+		"/a/x/y":    "alpha /a /x/y\n",
+		"/b/":       "beta /b /\n",
+		"/c/z":      "gamma /c /z\n",
+		"/a/../b/q": "beta /b /q\n",
+	} {
+		r := get(t, s.url(path))
+		wantStatus(t, r, http.StatusOK)
+		if string(r.body) != want {
+			t.Errorf("GET %s: %q, want %q", path, r.body, want)
+		}
+	}
+}
+
+// Two virtual servers mount different apps at the same URI; settings set
+// at server level reach their locations.
+func TestTwoServersTwoApps(t *testing.T) {
+	static := t.TempDir()
+	if err := os.WriteFile(filepath.Join(static, "file.txt"), []byte("static file\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := startNginx(t, `
+    server {
+        listen 127.0.0.1:{{port}};
+        server_name one.test;
+        wsgi_callable_object alpha;
+        wsgi_script_alias / {{apps}}/named.py;
+        location /static/ {
+            wsgi_script_alias off;
+            alias `+static+`/;
+        }
+    }
+    server {
+        listen 127.0.0.1:{{port}};
+        server_name two.test;
+        wsgi_callable_object beta;
+        location / {
+            wsgi_script_alias / {{apps}}/named.py;
+        }
+    }`)
+	for host, want := range map[string]string{"one.test": "alpha  /p\n", "two.test": "beta  /p\n"} {
+		req, err := http.NewRequest(http.MethodGet, s.url("/p"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = host
+		r := do(t, req)
+		wantStatus(t, r, http.StatusOK)
+		if string(r.body) != want {
+			t.Errorf("Host %s: %q, want %q", host, r.body, want)
+		}
+	}
+	req, err := http.NewRequest(http.MethodGet, s.url("/static/file.txt"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = "one.test"
+	r := do(t, req)
+	wantStatus(t, r, http.StatusOK)
+	if string(r.body) != "static file\n" {
+		t.Errorf("wsgi_script_alias off: %q", r.body)
+	}
+}
+
+// An application that cannot start (here: an engine this core lacks) gets
+// 500s and an error logged at the worker's start; the others serve.
+func TestOneFailingAppLeavesTheOthers(t *testing.T) {
+	s := startNginx(t, `
+    server {
+        listen 127.0.0.1:{{port}};
+        location /a {
+            wsgi_engine cpython;
+            wsgi_script_alias /a {{apps}}/named.py callable-object=alpha;
+        }
+        location /b {
+            wsgi_script_alias /b {{apps}}/named.py callable-object=beta;
+        }
+    }`)
+	wantStatus(t, get(t, s.url("/a")), http.StatusInternalServerError)
+	r := get(t, s.url("/b/x"))
+	wantStatus(t, r, http.StatusOK)
+	if string(r.body) != "beta /b /x\n" {
+		t.Errorf("GET /b/x: %q", r.body)
+	}
+	if log := s.errorLog(); !strings.Contains(log, "applications not started") || !strings.Contains(log, "cpython") {
+		t.Errorf("the error log does not say which application did not start")
+	}
+}
