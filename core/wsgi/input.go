@@ -14,21 +14,36 @@ const inputBufferSize = 32 << 10
 
 // Input is wsgi.input over a host's body stream. It never reads past the
 // declared length, so a keep-alive connection's next request is left intact,
-// and it holds at most one buffer of the body at a time.
+// and it holds at most one buffer of the body at a time. The buffer is made
+// on the first read: most requests have no body, and allocating one for
+// each would be most of a hello-world request's garbage.
 type Input struct {
-	r   *bufio.Reader
-	err error // first failure of the host's stream, kept for the status
+	body   io.Reader
+	size   int // buffer size to make
+	reader *bufio.Reader
+	err    error // first failure of the host's stream, kept for the status
 }
 
 // NewInput wraps body; length is the declared size or -1 when the body ends
 // by its own framing (chunked).
 func NewInput(body io.Reader, length int64) *Input {
-	if body == nil {
-		body = bytes.NewReader(nil)
-	} else if length >= 0 {
-		body = io.LimitReader(body, length)
+	if body == nil || length == 0 {
+		return &Input{body: bytes.NewReader(nil), size: 16}
 	}
-	return &Input{r: bufio.NewReaderSize(body, inputBufferSize)}
+	size := inputBufferSize
+	if length >= 0 {
+		body = io.LimitReader(body, length)
+		size = int(min(length, inputBufferSize))
+	}
+	return &Input{body: body, size: max(size, 16)}
+}
+
+// r is the buffered body, made on first use.
+func (in *Input) r() *bufio.Reader {
+	if in.reader == nil {
+		in.reader = bufio.NewReaderSize(in.body, in.size)
+	}
+	return in.reader
 }
 
 // Err is the first error the host's stream returned, other than its end.
@@ -56,7 +71,7 @@ func (in *Input) Read(n int) ([]byte, error) {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
-		m, err := in.r.Read(buf[len(buf):min(n, cap(buf))])
+		m, err := in.r().Read(buf[len(buf):min(n, cap(buf))])
 		buf = buf[:len(buf)+m]
 		if errors.Is(err, io.EOF) {
 			break
@@ -69,7 +84,7 @@ func (in *Input) Read(n int) ([]byte, error) {
 }
 
 func (in *Input) readAll() ([]byte, error) {
-	data, err := io.ReadAll(in.r)
+	data, err := io.ReadAll(in.r())
 	if err != nil {
 		return nil, in.fail(err)
 	}
@@ -81,15 +96,15 @@ func (in *Input) readAll() ([]byte, error) {
 func (in *Input) ReadLine(limit int) ([]byte, error) {
 	var line []byte
 	for limit < 0 || len(line) < limit {
-		if in.r.Buffered() == 0 {
-			if _, err := in.r.Peek(1); errors.Is(err, io.EOF) {
+		if in.r().Buffered() == 0 {
+			if _, err := in.r().Peek(1); errors.Is(err, io.EOF) {
 				break
 			} else if err != nil {
 				return nil, in.fail(err)
 			}
 		}
 		// Look only at what is buffered, so nothing is read past the line.
-		span, _ := in.r.Peek(in.r.Buffered())
+		span, _ := in.r().Peek(in.r().Buffered())
 		if limit >= 0 && len(span) > limit-len(line) {
 			span = span[:limit-len(line)]
 		}
@@ -97,7 +112,7 @@ func (in *Input) ReadLine(limit int) ([]byte, error) {
 			span = span[:i+1]
 		}
 		line = append(line, span...)
-		_, _ = in.r.Discard(len(span))
+		_, _ = in.r().Discard(len(span))
 		if line[len(line)-1] == '\n' {
 			break
 		}

@@ -42,6 +42,10 @@ func newResult(a *app, w *worker, scope *requestScope, iterable py.Object) *resu
 	return r
 }
 
+// Precomputed reports a list or tuple result: its chunks are all in memory,
+// so the gateway need not flush between them (engine.Precomputed).
+func (r *result) Precomputed() bool { return r.sequence }
+
 // Next returns the next body chunk, io.EOF at the end.
 func (r *result) Next() ([]byte, error) {
 	switch {
