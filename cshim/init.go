@@ -35,6 +35,8 @@ func start(conf *C.gowsgi_config) error {
 		return fmt.Errorf("gowsgi_init: %w", err)
 	}
 	log := newLogger(conf.log, settings.LogLevel)
+	// Code below any app's logger (the engines' compilers) logs here too.
+	hclog.SetDefault(log)
 	if settings.MaxProcs > 0 {
 		runtime.GOMAXPROCS(settings.MaxProcs)
 	}

@@ -84,6 +84,8 @@ func runServe(args []string, stderr io.Writer) int {
 	if logFile != nil {
 		defer logFile.Close()
 	}
+	// Code below any app's logger (the engines' compilers) logs here too.
+	hclog.SetDefault(log)
 	cfg, err := loadConfig(&f.configFlags, mountArgs)
 	if err != nil {
 		return reportError(stderr, fs, err)

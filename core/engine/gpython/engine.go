@@ -11,9 +11,13 @@ import (
 	"context"
 	"errors"
 
+	"github.com/go-python/gpython/py"
+
 	"github.com/gowsgi/gowsgi/core/engine"
 	"github.com/gowsgi/gowsgi/core/engine/gpython/pyext"
 	"github.com/gowsgi/gowsgi/core/engine/gpython/pymod"
+	"github.com/gowsgi/gowsgi/core/engine/gpython/rewrite"
+	"github.com/gowsgi/gowsgi/core/engine/gpython/rewrite/pydict"
 	"github.com/hashicorp/go-hclog"
 )
 
@@ -25,15 +29,27 @@ const defaultCallable = "application"
 
 func init() {
 	// Methods, builtins and modules gpython lacks go in before any context
-	// copies the builtins module.
+	// copies the builtins module; the rewriter comes last, as it wraps
+	// builtins pyext installed (isinstance).
 	pyext.Install()
 	pymod.Install()
-	// RecursionError is made after gpython's own types were readied; ready
-	// it so `except RuntimeError` catches it, and let json raise it too.
-	if err := pymod.ReadyType(recursionError); err != nil {
-		panic(err)
+	// Types made after gpython's own were readied are not subtypes of their
+	// base until readied: `except RuntimeError` must catch RecursionError,
+	// and a bare `except:` (rewritten to `except BaseException`) must see
+	// RequestInterrupted.
+	for _, t := range []*py.Type{recursionError, requestInterrupted} {
+		if err := pymod.ReadyType(t); err != nil {
+			panic(err)
+		}
 	}
 	pymod.RecursionError = recursionError
+	pymod.SetDictMaker(pydict.FromPairs)
+	rewrite.Install()
+	rewrite.Warn = func(file string, err error) {
+		// Compiles happen below any app's logger; the process default is
+		// the host's (hosts install theirs with hclog.SetDefault).
+		hclog.Default().Named(Name).Warn("module compiled without the compatibility rewrite", "file", file, "error", err)
+	}
 	engine.Register(Name, New)
 }
 

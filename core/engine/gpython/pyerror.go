@@ -100,7 +100,7 @@ func exceptionMessage(value py.Object) string {
 		case len(args) == 0:
 			return name
 		case len(args) == 1 && py.IsException(py.KeyError, e):
-			detail = reprOf(args[0]) // CPython shows the missing key's repr
+			detail = keyErrorDetail(e, args[0])
 		case len(args) == 1:
 			detail = strOf(args[0])
 		default:
@@ -113,6 +113,19 @@ func exceptionMessage(value py.Object) string {
 		return name
 	}
 	return name + ": " + detail
+}
+
+// keyErrorDetail is the missing key's repr, as CPython shows it. The
+// engine's dicts raise KeyErrors whose argument already is that repr
+// (and keep the key as "key"); gpython's own carry the bare key text.
+func keyErrorDetail(e *py.Exception, arg py.Object) string {
+	if key, ok := e.Dict["key"]; ok {
+		return reprOf(key)
+	}
+	if s, ok := arg.(py.String); ok && len(s) >= 2 && (s[0] == '\'' || s[0] == '"') && s[len(s)-1] == s[0] {
+		return string(s)
+	}
+	return reprOf(arg)
 }
 
 func strOf(obj py.Object) string {

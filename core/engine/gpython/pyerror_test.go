@@ -15,6 +15,9 @@ func TestExceptionMessage(t *testing.T) {
 	}{
 		{name: "one arg", value: py.ExceptionNewf(py.ValueError, "bad value"), want: "ValueError: bad value"},
 		{name: "key error shows repr", value: &py.Exception{Base: py.KeyError, Args: py.Tuple{py.String("k")}}, want: "KeyError: 'k'"},
+		{name: "key error already a repr", value: py.ExceptionNewf(py.KeyError, "'k'"), want: "KeyError: 'k'"},
+		{name: "key error keeps its key", value: &py.Exception{Base: py.KeyError, Args: py.Tuple{py.String("5")},
+			Dict: py.StringDict{"key": py.Int(5)}}, want: "KeyError: 5"},
 		{name: "empty args", value: &py.Exception{Base: py.StopIteration, Args: py.Tuple{}}, want: "StopIteration"},
 		{name: "several args", value: &py.Exception{Base: py.OSError, Args: py.Tuple{py.Int(2), py.String("gone")}}, want: "OSError: (2, 'gone')"},
 	}

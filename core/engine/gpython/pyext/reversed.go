@@ -81,6 +81,9 @@ func reverseOf(seq py.Object) (py.Object, error) {
 		return reverseOf(&dictView{d: s, kind: keysView})
 	case *dictView:
 		return reverseItems(s.items()), nil
+	case py.I__reversed__:
+		// Go types that know their own reverse order (the ordered dict).
+		return s.M__reversed__()
 	}
 	if res, found, err := callSpecial(seq, "__reversed__"); found {
 		return res, err
