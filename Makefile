@@ -107,8 +107,11 @@ e2e: libgowsgi nginx-module
 # Each benchmark measures gowsgi beside its peers in one run.
 bench: bench-standalone bench-nginx bench-cpython
 
+# hello.py measures the server around the app; table.py, a CPU-bound page,
+# what Python work costs on the default engine.
 bench-standalone: deps-bench gowsgi
-	tests/bench/bench.sh
+	tests/bench/bench.sh examples/hello.py
+	tests/bench/bench.sh tests/bench/table.py
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -168,6 +168,32 @@ func TestRequestTimeout(t *testing.T) {
 	s.expectOK("/?mode=ok", "lifecycle-ok")
 }
 
+// TestRequestTimeoutWithoutCalls: `while True: pass` makes no call the
+// engine could interrupt; its interpreter is abandoned and replaced, so the
+// request still ends in a 504 near the limit and the app keeps serving.
+func TestRequestTimeoutWithoutCalls(t *testing.T) {
+	t.Parallel()
+	cfg := writeConfig(t,
+		"WSGIRequestTimeout 1",
+		"WSGIThreads 1",
+		"WSGIScriptAlias / "+app("lifecycle.py"),
+	)
+	s := startServer(t, "--config", cfg)
+	start := time.Now()
+	status, _, body := s.get("/?mode=busy")
+	if elapsed := time.Since(start); elapsed > 5*time.Second {
+		t.Errorf("busy loop answered after %v, want within a few seconds of the 1s limit", elapsed)
+	}
+	if status != http.StatusGatewayTimeout {
+		t.Errorf("busy loop: status = %d %q, want 504", status, clip(body))
+	}
+	// With one thread, this is served only if the stuck context was replaced.
+	s.expectOK("/?mode=ok", "lifecycle-ok")
+	if _, ok := s.waitLogString("abandon", logWaitTimeout); !ok {
+		t.Errorf("no log line says the stuck interpreter was abandoned")
+	}
+}
+
 // TestDeepRecursion: recursing 100000 deep must end in a 500, not a crash.
 func TestDeepRecursion(t *testing.T) {
 	t.Parallel()

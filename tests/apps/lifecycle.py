@@ -76,6 +76,12 @@ def spin():
         n = tick(n)
 
 
+def busy():
+    # No call inside the loop: nothing in the interpreter can interrupt it.
+    while True:
+        pass
+
+
 def down(n):
     if n == 0:
         return 0
@@ -110,6 +116,8 @@ def application(environ, start_response):
         return [b"slow-done"]
     if mode == "spin":
         spin()
+    if mode == "busy":
+        busy()
     if mode == "recurse":
         down(100000)
         start_response("200 OK", text)

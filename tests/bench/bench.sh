@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# bench.sh - gowsgi against gunicorn on the same hello-world WSGI app.
+# bench.sh [APP.py] - gowsgi against gunicorn on the same WSGI app
+# (default examples/hello.py; tests/bench/table.py is the CPU-bound page).
 #
 # Starts build/gowsgi and Debian's gunicorn on free loopback ports, W workers
 # (gunicorn, sync) and W threads (gowsgi) with W = the number of cores, loads
@@ -24,8 +25,6 @@ connections="${BENCH_CONNECTIONS:-32}"
 wrk_threads="${BENCH_THREADS:-2}"
 workers="${BENCH_WORKERS:-$(nproc)}"
 gowsgi="${GOWSGI:-build/gowsgi}"
-app_dir="$repo/examples"
-app_module="hello"
 
 die() {
 	echo "bench.sh: $*" >&2
@@ -46,6 +45,12 @@ seconds() {
 	((n >= 1 && n <= max)) || die "duration '$value' is outside 1s..${max}s"
 	echo "$n"
 }
+
+# The app to serve: a WSGI script with an `application`, the first argument.
+app_path="$(realpath "${1:-examples/hello.py}")"
+[[ -f "$app_path" && "$app_path" == *.py ]] || die "no WSGI script at '${1:-examples/hello.py}'"
+app_dir="$(dirname "$app_path")"
+app_module="$(basename "$app_path" .py)"
 
 duration_s="$(seconds "$duration" 300)"
 warmup_s="$(seconds "$warmup" 60)"
@@ -166,7 +171,7 @@ load gunicorn "$gunicorn_url"
 load gowsgi "$gowsgi_url"
 
 echo
-echo "hello.py, $workers workers (gunicorn sync) / $workers threads (gowsgi)," \
+echo "$app_module.py, $workers workers (gunicorn sync) / $workers threads (gowsgi)," \
 	"wrk -t$wrk_threads -c$connections -d${duration_s}s"
 printf '%-10s %14s %10s %10s %8s\n' server requests/s p50 p99 errors
 for name in gunicorn gowsgi; do
