@@ -1,8 +1,9 @@
 # gowsgi - the front door.
 #
-#   make / make build   build/: gowsgi, libgowsgi.so (+ gowsgi.h), the nginx module
+#   make / make build   build/: gowsgi, libgowsgi.so (+ gowsgi.h), the nginx and Apache modules
 #   make run            serve the examples/ apps on 127.0.0.1:8000
 #   make run-nginx      serve them through nginx on 127.0.0.1:8080
+#   make run-apache     serve them through Apache on 127.0.0.1:8081
 #   make test           vet, unit tests with -race, short fuzzing, end-to-end suites
 #   make fuzz           every fuzz target for FUZZTIME each (default 2m)
 #   make bench          the benchmarks, each against its peers, with wrk
@@ -36,9 +37,11 @@ RUN_CONFIG := examples/gowsgi.conf
 include scripts/cpython.mk
 GO_TAGS = -tags "$(CPYTHON_BUILD_TAGS)"
 
-# libgowsgi.so and the nginx module (run-nginx, test-nginx, bench-nginx).
+# libgowsgi.so and the web-server modules (run-nginx, test-nginx,
+# bench-nginx; run-apache, test-apache, bench-apache).
 BUILD := $(BUILD_DIR)
 include nginx-module/Makefile.inc
+include apache-module/Makefile.inc
 
 .PHONY: all build gowsgi run test vet unit fuzz-short fuzz e2e bench bench-standalone clean \
 	deps-run deps-test deps-bench
@@ -50,7 +53,7 @@ include nginx-module/Makefile.inc
 all: build
 
 # Everything into build/: the CLI, libgowsgi.so and the web-server modules.
-build: gowsgi libgowsgi nginx-module
+build: gowsgi libgowsgi nginx-module apache-module
 
 gowsgi: export CGO_ENABLED := 1
 gowsgi:
@@ -69,7 +72,7 @@ run: deps-run gowsgi
 		 $$1 == "Alias" { print "  " base $$2 "/" }' $(RUN_CONFIG)
 	$(BUILD_DIR)/gowsgi serve --config $(RUN_CONFIG)
 
-test: deps-test deps-cpython deps-nginx-build vet unit fuzz-short e2e e2e-cpython
+test: deps-test deps-cpython deps-nginx-build deps-apache-test vet unit fuzz-short e2e e2e-cpython
 
 vet: export CGO_ENABLED := 1
 vet:
@@ -101,11 +104,12 @@ fuzz:
 	$(call run_fuzz,$(FUZZTIME))
 
 # The end-to-end suite builds its own gowsgi binary.
-e2e: libgowsgi nginx-module
-	GOWSGI_NGINX_BUILT=$(abspath $(BUILD_DIR)) go test -count=1 $(E2E_PKGS)
+e2e: libgowsgi nginx-module apache-module
+	GOWSGI_NGINX_BUILT=$(abspath $(BUILD_DIR)) GOWSGI_APACHE_BUILT=$(abspath $(BUILD_DIR)) \
+		go test -count=1 -timeout 30m $(E2E_PKGS)
 
 # Each benchmark measures gowsgi beside its peers in one run.
-bench: bench-standalone bench-nginx bench-cpython
+bench: bench-standalone bench-nginx bench-apache bench-cpython
 
 # hello.py measures the server around the app; table.py, a CPU-bound page,
 # what Python work costs on the default engine.

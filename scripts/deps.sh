@@ -4,7 +4,7 @@
 # the exact command to run is printed and the script exits 1.
 #
 # Profiles: base (tools every build uses), run, test, bench, cpython, nginx,
-# nginx-bench.
+# nginx-bench, apache, apache-bench.
 set -euo pipefail
 
 # Go lives outside Debian's packages (bookworm's is too old): look for it where
@@ -26,6 +26,10 @@ CPYTHON_PKGS="$BASE_PKGS libpython3-dev pkg-config python3-flask python3-django"
 # the libraries its conf_flags name) and loads into the packaged nginx.
 NGINX_PKGS="$BASE_PKGS nginx nginx-dev libpcre2-dev zlib1g-dev libssl-dev"
 NGINX_BENCH_PKGS="$NGINX_PKGS wrk:/usr/bin/wrk uwsgi uwsgi-plugin-python3 curl:/usr/bin/curl"
+# The Apache module builds with apxs; its tests use htpasswd's package, and
+# its benchmark runs mod_wsgi (embedded mode) beside it.
+APACHE_PKGS="$BASE_PKGS apache2 apache2-dev apache2-utils"
+APACHE_BENCH_PKGS="$APACHE_PKGS wrk:/usr/bin/wrk libapache2-mod-wsgi-py3"
 
 # profile_packages NAME: prints the package words of one profile.
 profile_packages() {
@@ -37,8 +41,10 @@ profile_packages() {
 	cpython) echo "$CPYTHON_PKGS" ;;
 	nginx) echo "$NGINX_PKGS" ;;
 	nginx-bench) echo "$NGINX_BENCH_PKGS" ;;
+	apache) echo "$APACHE_PKGS" ;;
+	apache-bench) echo "$APACHE_BENCH_PKGS" ;;
 	*)
-		echo "deps.sh: unknown profile '$1' (known: base run test bench cpython nginx nginx-bench)" >&2
+		echo "deps.sh: unknown profile '$1' (known: base run test bench cpython nginx nginx-bench apache apache-bench)" >&2
 		return 1
 		;;
 	esac
@@ -54,7 +60,7 @@ is_installed() {
 }
 
 if [[ $# -eq 0 ]]; then
-	echo "usage: $0 PROFILE... (base run test bench cpython nginx nginx-bench)" >&2
+	echo "usage: $0 PROFILE... (base run test bench cpython nginx nginx-bench apache apache-bench)" >&2
 	exit 2
 fi
 

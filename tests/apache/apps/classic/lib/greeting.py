@@ -1,0 +1,5 @@
+# A helper module found through WSGIPythonPath.
+
+
+def greet(name):
+    return "Greetings, " + name + ", from a helper module\n"
