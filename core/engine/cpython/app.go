@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/gowsgi/gowsgi/core/engine"
+	"github.com/gowsgi/gowsgi/core/engine/interrupt"
+	"github.com/gowsgi/gowsgi/core/engine/workerpool"
 	"github.com/hashicorp/go-hclog"
 )
 
@@ -27,7 +29,7 @@ type app struct {
 	sysPath      []string
 	timeout      time.Duration
 	settings     settings
-	pool         *pool
+	pool         *workerpool.Pool[*worker]
 	workers      atomic.Uint64 // threads started so far, naming them in logs
 
 	// Set by load before Load returns, then used holding the GIL.
@@ -46,7 +48,9 @@ func newApp(log hclog.Logger, spec engine.Spec, cfg settings) *app {
 		timeout:      spec.RequestTimeout,
 		settings:     cfg,
 	}
-	a.pool = newPool(max(spec.Threads, 1), a.startWorker)
+	a.pool = workerpool.New(max(spec.Threads, 1), func(*interrupt.Signal) (*worker, error) {
+		return a.startWorker(), nil
+	})
 	return a
 }
 
@@ -56,20 +60,14 @@ func (a *app) startWorker() *worker {
 
 // run executes fn on w under ir. Once ir fired, the interruption is the
 // outcome whatever Python made of it.
-func (a *app) run(w *worker, ir *interrupt, fn func() error) error {
-	err := w.run(ir, fn)
-	if ir.interrupted() {
-		return ir.err()
-	}
-	return err
+func (a *app) run(w *worker, ir *interrupt.Signal, fn func() error) error {
+	return ir.Outcome(w.run(ir, fn))
 }
 
 // Call runs the callable for one request and returns its iterable.
 func (a *app) Call(ctx context.Context, req *engine.Request) (engine.Result, error) {
-	ir := newRequestInterrupt(ctx, a.timeout)
-	w, err := a.pool.acquire(ir)
+	w, ir, err := a.pool.Begin(ctx, a.timeout)
 	if err != nil {
-		ir.stop()
 		return nil, a.failure(err)
 	}
 	r := &result{app: a, w: w, scope: python.scopes.open(req, ir)}
@@ -89,7 +87,7 @@ func (a *app) Call(ctx context.Context, req *engine.Request) (engine.Result, err
 // Close releases the app once the requests in flight are done.
 func (a *app) Close() error {
 	a.closing.Do(func() {
-		a.pool.close()
+		a.pool.Close()
 		python.do(a.release)
 		a.log.Debug("application closed")
 	})

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/gowsgi/gowsgi/core/engine"
+	"github.com/gowsgi/gowsgi/core/engine/enginetest"
 )
 
 // The interpreter is process-wide, so each WSGIPythonHome case runs in a
@@ -74,8 +75,8 @@ func pythonHomeChild(home string) int {
 		fmt.Println("error=" + err.Error())
 		return 0
 	}
-	var x exchange
-	body, err := serve(context.Background(), app, x.request(nil, ""))
+	var x enginetest.Exchange
+	body, err := enginetest.Serve(context.Background(), app, x.Request(nil, ""))
 	if err != nil {
 		fmt.Println("error=" + err.Error())
 		return 1
@@ -98,7 +99,7 @@ func TestPythonHome(t *testing.T) {
 	if err != nil || len(sitePackages) != 1 {
 		t.Fatalf("venv site-packages: %v %v", sitePackages, err)
 	}
-	writeFile(t, sitePackages[0], "venv_only.py", "WHERE = 'venv site-packages'\n")
+	enginetest.WriteFile(t, sitePackages[0], "venv_only.py", "WHERE = 'venv site-packages'\n")
 	emptyDir := t.TempDir()
 
 	cases := []struct {

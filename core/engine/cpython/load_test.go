@@ -9,13 +9,14 @@ import (
 	"testing"
 
 	"github.com/gowsgi/gowsgi/core/engine"
+	"github.com/gowsgi/gowsgi/core/engine/enginetest"
 )
 
 // The script's directory and WSGIPythonPath come first on sys.path.
 func TestSysPath(t *testing.T) {
 	lib := t.TempDir()
-	writeFile(t, lib, "libmod.py", "WHERE = 'python path'\n")
-	app := load(t, `
+	enginetest.WriteFile(t, lib, "libmod.py", "WHERE = 'python path'\n")
+	app := engines.Load(t, `
 import sys, os
 import sibling, libmod
 
@@ -26,15 +27,15 @@ def application(environ, start_response):
     return [("%s|%s|%s" % (sibling.WHERE, libmod.WHERE, ok)).encode()]
 `, func(s *engine.Spec, _ *settings) {
 		s.PythonPath = []string{lib}
-		writeFile(t, filepath.Dir(s.Script), "sibling.py", "WHERE = 'script dir'\n")
+		enginetest.WriteFile(t, filepath.Dir(s.Script), "sibling.py", "WHERE = 'script dir'\n")
 		src, err := os.ReadFile(s.Script)
 		if err != nil {
 			t.Fatal(err)
 		}
-		writeFile(t, filepath.Dir(s.Script), "app.wsgi", "LIB = "+quote(lib)+"\n"+string(src))
+		enginetest.WriteFile(t, filepath.Dir(s.Script), "app.wsgi", "LIB = "+quote(lib)+"\n"+string(src))
 	})
-	var x exchange
-	body, err := serve(context.Background(), app, x.request(nil, ""))
+	var x enginetest.Exchange
+	body, err := enginetest.Serve(context.Background(), app, x.Request(nil, ""))
 	if want := "script dir|python path|True"; err != nil || body != want {
 		t.Fatalf("body %q err %v, want %q", body, err, want)
 	}
@@ -47,14 +48,14 @@ func quote(s string) string { return "'" + s + "'" }
 // requests keep their own globals, and closing the old app leaves the new
 // one registered under the script's module name.
 func TestReloadedScriptGetsAFreshModule(t *testing.T) {
-	e, _ := testEngine(t)
-	script := writeFile(t, t.TempDir(), "app.wsgi", appReturning("v1"))
+	e, _ := engines.Engine(t)
+	script := enginetest.WriteFile(t, t.TempDir(), "app.wsgi", appReturning("v1"))
 	spec := engine.Spec{Script: script, Callable: "application", Threads: 1}
 	first, err := e.Load(spec)
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Dir(script), "app.wsgi", appReturning("v2"))
+	enginetest.WriteFile(t, filepath.Dir(script), "app.wsgi", appReturning("v2"))
 	second, err := e.Load(spec)
 	if err != nil {
 		t.Fatal(err)
@@ -67,24 +68,24 @@ func TestReloadedScriptGetsAFreshModule(t *testing.T) {
 		app  engine.App
 		want string
 	}{{first, "v1 v2"}, {second, "v2 v2"}} {
-		var x exchange
-		if body, err := serve(context.Background(), tc.app, x.request(nil, "")); err != nil || body != tc.want {
+		var x enginetest.Exchange
+		if body, err := enginetest.Serve(context.Background(), tc.app, x.Request(nil, "")); err != nil || body != tc.want {
 			t.Fatalf("body %q err %v, want %q", body, err, tc.want)
 		}
 	}
 	if err := first.Close(); err != nil {
 		t.Fatal(err)
 	}
-	var x exchange
-	if body, err := serve(context.Background(), second, x.request(nil, "")); err != nil || body != "v2 v2" {
+	var x enginetest.Exchange
+	if body, err := enginetest.Serve(context.Background(), second, x.Request(nil, "")); err != nil || body != "v2 v2" {
 		t.Fatalf("after closing the old version: body %q err %v", body, err)
 	}
 	if err := second.Close(); err != nil {
 		t.Fatal(err)
 	}
-	probe := load(t, "import sys\ndef application(environ, start_response):\n"+
+	probe := engines.Load(t, "import sys\ndef application(environ, start_response):\n"+
 		"    start_response('200 OK', [])\n    return [str('"+moduleName(script)+"' in sys.modules).encode()]\n")
-	if body, err := serve(context.Background(), probe, x.request(nil, "")); err != nil || body != "False" {
+	if body, err := enginetest.Serve(context.Background(), probe, x.Request(nil, "")); err != nil || body != "False" {
 		t.Fatalf("module still in sys.modules after its last version closed: %q %v", body, err)
 	}
 }

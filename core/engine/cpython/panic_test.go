@@ -7,17 +7,18 @@ import (
 	"testing"
 
 	"github.com/gowsgi/gowsgi/core/engine"
+	"github.com/gowsgi/gowsgi/core/engine/enginetest"
 )
 
 // panicInput panics in every method, as a faulty host might.
-type panicInput struct{ bodyInput }
+type panicInput struct{ enginetest.Input }
 
 func (panicInput) Read(int) ([]byte, error) { panic("input exploded") }
 
 // A Go panic behind a Python call becomes a SystemError in the app, with
 // the GIL held again, and the interpreter keeps serving.
 func TestGoPanicsBecomePythonErrors(t *testing.T) {
-	app := load(t, `
+	app := engines.Load(t, `
 def application(environ, start_response):
     what = environ['QUERY_STRING']
     try:
@@ -38,8 +39,8 @@ def application(environ, start_response):
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var x exchange
-			req := x.request(map[string]string{"QUERY_STRING": tc.query}, "")
+			var x enginetest.Exchange
+			req := x.Request(map[string]string{"QUERY_STRING": tc.query}, "")
 			calls := 0
 			start := req.StartResponse
 			req.StartResponse = func(status string, headers []engine.Header, excInfo bool) error {
@@ -49,7 +50,7 @@ def application(environ, start_response):
 				return start(status, headers, excInfo)
 			}
 			req.Input = &panicInput{}
-			body, err := serve(context.Background(), app, req)
+			body, err := enginetest.Serve(context.Background(), app, req)
 			if err != nil || body != tc.want {
 				t.Fatalf("body %q err %v, want %q", body, err, tc.want)
 			}

@@ -10,15 +10,16 @@ import (
 	"time"
 
 	"github.com/gowsgi/gowsgi/core/engine"
+	"github.com/gowsgi/gowsgi/core/engine/enginetest"
 )
 
 // Requests run on up to Threads threads at once: the GIL is released while
 // one waits, so sleeping requests overlap, and never more than Threads of
 // them run together.
-func TestParallelRequests(t *testing.T) {
+func TestSleepingRequestsOverlap(t *testing.T) {
 	const threads, clients, perClient = 4, 8, 10
 	const nap = 20 * time.Millisecond
-	wsgiApp := load(t, `
+	wsgiApp := engines.Load(t, `
 import threading, time
 
 lock = threading.Lock()
@@ -42,37 +43,21 @@ def application(environ, start_response):
 	})
 
 	start := time.Now()
-	var wg sync.WaitGroup
-	errs := make(chan error, clients*perClient)
-	peaks := make(chan int, clients*perClient)
-	for c := range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range perClient {
-				n := 1000 + c*perClient + i
-				var x exchange
-				body, err := serve(context.Background(), wsgiApp, x.request(map[string]string{"QUERY_STRING": fmt.Sprint(n)}, ""))
-				var sum, peak int
-				if _, scanErr := fmt.Sscanf(body, "%d/%d", &sum, &peak); err != nil || scanErr != nil || sum != n*(n-1)/2 {
-					errs <- fmt.Errorf("n=%d: body %q err %v", n, body, err)
-					continue
-				}
-				peaks <- peak
-			}
-		}()
-	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	close(errs)
-	close(peaks)
-	for err := range errs {
-		t.Error(err)
-	}
+	var mu sync.Mutex
 	most := 0
-	for p := range peaks {
-		most = max(most, p)
-	}
+	enginetest.Concurrently(t, clients, perClient, func(c, i int) error {
+		n := 1000 + c*perClient + i
+		body, err := enginetest.Serve(context.Background(), wsgiApp, enginetest.Query(fmt.Sprint(n)))
+		var sum, peak int
+		if _, scanErr := fmt.Sscanf(body, "%d/%d", &sum, &peak); err != nil || scanErr != nil || sum != n*(n-1)/2 {
+			return fmt.Errorf("n=%d: body %q err %v", n, body, err)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		most = max(most, peak)
+		return nil
+	})
+	elapsed := time.Since(start)
 	made := wsgiApp.(*app).workers.Load()
 	t.Logf("%d threads served %d requests in %v, at most %d at once", made, clients*perClient, elapsed, most)
 	if made < 1 || made > threads {
@@ -89,7 +74,7 @@ def application(environ, start_response):
 // A thread keeps its Python thread state between requests, so
 // threading.local data lives on as in any threaded server.
 func TestThreadStateLastsAcrossRequests(t *testing.T) {
-	app := load(t, `
+	app := engines.Load(t, `
 import threading
 local = threading.local()
 
@@ -99,8 +84,8 @@ def application(environ, start_response):
     return [b"%d" % local.count]
 `)
 	for i := 1; i <= 3; i++ {
-		var x exchange
-		body, err := serve(context.Background(), app, x.request(nil, ""))
+		var x enginetest.Exchange
+		body, err := enginetest.Serve(context.Background(), app, x.Request(nil, ""))
 		if want := fmt.Sprint(i); err != nil || body != want {
 			t.Fatalf("request %d: body %q err %v, want %q", i, body, err, want)
 		}
@@ -110,7 +95,7 @@ def application(environ, start_response):
 // Idle worker threads do not hold the GIL: a thread the app started keeps
 // running between requests.
 func TestAppThreadsRunBetweenRequests(t *testing.T) {
-	app := load(t, `
+	app := engines.Load(t, `
 import threading, time
 
 ticks = [0]
@@ -126,8 +111,8 @@ def application(environ, start_response):
     return [b"%d" % ticks[0]]
 `)
 	ticksNow := func() int {
-		var x exchange
-		body, err := serve(context.Background(), app, x.request(nil, ""))
+		var x enginetest.Exchange
+		body, err := enginetest.Serve(context.Background(), app, x.Request(nil, ""))
 		if err != nil {
 			t.Fatal(err)
 		}

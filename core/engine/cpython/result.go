@@ -6,11 +6,9 @@ package cpython
 import "C"
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/gowsgi/gowsgi/core/engine"
 )
@@ -94,8 +92,8 @@ func (r *result) Next() ([]byte, error) {
 			r.giveBack()
 			return nil, io.EOF
 		}
-		if r.scope.ir.interrupted() {
-			return nil, r.fail(r.scope.ir.err())
+		if r.scope.ir.Interrupted() {
+			return nil, r.fail(r.scope.ir.Err())
 		}
 		if err := r.app.run(r.w, r.scope.ir, r.py.advance); err != nil {
 			return nil, r.fail(err)
@@ -130,10 +128,10 @@ func (r *result) Close() error {
 		r.giveBack()
 		return nil
 	}
-	ir := r.closeInterrupt()
+	ir := r.scope.ir.ForCleanup(r.app.settings.closeGrace)
 	r.scope.guard.Store(ir)
 	err := r.app.run(r.w, ir, r.py.finish)
-	ir.stop()
+	ir.Stop()
 	if r.w.abandoned.Load() {
 		r.w.stop(r.finishAbandoned)
 	}
@@ -142,18 +140,6 @@ func (r *result) Close() error {
 		return r.app.failure(err)
 	}
 	return nil
-}
-
-// closeInterrupt bounds close(): by the request's own deadline and context
-// while the request is live, by a short grace once it was interrupted, so
-// cleanup code still gets its chance.
-func (r *result) closeInterrupt() *interrupt {
-	req := r.scope.ir
-	if req.interrupted() {
-		grace := r.app.settings.closeGrace
-		return newInterrupt(context.Background(), time.Now().Add(grace), grace)
-	}
-	return newInterrupt(req.ctx, req.deadline, req.limit)
 }
 
 // finishAbandoned is an abandoned worker's last job: once the stuck code
@@ -171,8 +157,8 @@ func (r *result) giveBack() {
 	}
 	r.returned = true
 	r.scope.end()
-	r.scope.ir.stop()
-	r.app.pool.release(r.w)
+	r.scope.ir.Stop()
+	r.app.pool.Release(r.w)
 }
 
 // takeSequence copies a list's or tuple's chunks, up to the first item

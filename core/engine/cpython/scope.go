@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/gowsgi/gowsgi/core/engine"
+	"github.com/gowsgi/gowsgi/core/engine/interrupt"
 )
 
 // requestScope is one request as its Python objects (start_response,
@@ -15,11 +16,11 @@ import (
 type requestScope struct {
 	id  uint64
 	req *engine.Request
-	ir  *interrupt // the request's own
+	ir  *interrupt.Signal // the request's own
 	// guard is the interrupt whose firing refuses Python's calls: the
 	// request's, then close()'s, which gets its own time once the
 	// request was interrupted.
-	guard atomic.Pointer[interrupt]
+	guard atomic.Pointer[interrupt.Signal]
 	// mu is held while Python uses the gateway, so ending the scope waits
 	// for a call in progress: the thread of an abandoned request may still
 	// be running the app, and the gateway's state is not shared.
@@ -43,7 +44,7 @@ type registry struct {
 }
 
 // open registers a request and returns its scope.
-func (r *registry) open(req *engine.Request, ir *interrupt) *requestScope {
+func (r *registry) open(req *engine.Request, ir *interrupt.Signal) *requestScope {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.scopes == nil {
@@ -76,9 +77,9 @@ func (r *registry) enter(id uint64, what string) (*requestScope, *pyRaise) {
 		s.mu.Unlock()
 		return nil, finished(what)
 	}
-	if refusal := s.guard.Load().refusal(); refusal != nil {
+	if refused := refusal(s.guard.Load()); refused != nil {
 		s.mu.Unlock()
-		return nil, refusal
+		return nil, refused
 	}
 	return s, nil
 }
@@ -87,4 +88,13 @@ func (s *requestScope) leave() { s.mu.Unlock() }
 
 func finished(what string) *pyRaise {
 	return &pyRaise{kind: raiseRuntimeError, message: what + " used after its request finished"}
+}
+
+// refusal is what Python raises instead of serving a request once ir
+// fired, nil while it may go on.
+func refusal(ir *interrupt.Signal) *pyRaise {
+	if msg := ir.Message(); msg != "" {
+		return &pyRaise{kind: raiseInterrupted, message: msg}
+	}
+	return nil
 }

@@ -4,111 +4,46 @@ package cpython
 
 import (
 	"context"
-	"errors"
 	"testing"
+
+	"github.com/gowsgi/gowsgi/core/engine/enginetest"
 )
 
-func TestInputStream(t *testing.T) {
-	cases := []struct {
-		name, code, body, want string
-	}{
-		{name: "read all", code: `inp.read()`, body: "a\nb\n", want: "a\nb\n"},
-		{name: "read None", code: `inp.read(None)`, body: "abc", want: "abc"},
-		{name: "read sized", code: `inp.read(2) + b"|" + inp.read(2)`, body: "abcde", want: "ab|cd"},
-		{name: "readline", code: `inp.readline() + b"|" + inp.readline()`, body: "one\ntwo\nthree", want: "one\n|two\n"},
-		{name: "readline limit", code: `inp.readline(2) + b"|" + inp.readline()`, body: "one\ntwo\n", want: "on|e\n"},
-		{name: "readlines", code: `b"|".join(inp.readlines())`, body: "1\n2\n3", want: "1\n|2\n|3"},
-		{name: "readlines hint", code: `b"|".join(inp.readlines(4))`, body: "12\n34\n56\n", want: "12\n|34\n"},
-		{name: "iteration", code: `b"|".join(line for line in inp)`, body: "x\ny\n", want: "x\n|y\n"},
-		{name: "getvalue after read", code: `inp.read(1) + b"|" + inp.getvalue()`, body: "hello", want: "h|ello"},
-		{name: "end of body", code: `inp.read() + b"|" + inp.read() + inp.readline()`, body: "all", want: "all|"},
-		{name: "results are bytes", code: `str([type(inp.read(1)), type(inp.readline()), type(inp.readlines())]).encode()`,
-			body: "ab\n", want: "[<class 'bytes'>, <class 'bytes'>, <class 'list'>]"},
-		{name: "bad size", code: `inp.read("1")`, want: "TypeError: read() argument must be int or None, not str"},
-		{name: "too many arguments", code: `inp.readline(1, 2)`, want: "TypeError: readline expected at most 1 argument, got 2"},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			app := load(t, `
+// Argument errors of wsgi.input are worded as CPython words its own.
+func TestInputArgumentErrorInCPythonWords(t *testing.T) {
+	app := engines.Load(t, `
 def application(environ, start_response):
-    inp = environ['wsgi.input']
     start_response('200 OK', [])
-    return [`+tc.code+`]
+    return [environ['wsgi.input'].readline(1, 2)]
 `)
-			var x exchange
-			body, err := serve(context.Background(), app, x.request(nil, tc.body))
-			if len(tc.want) > 9 && tc.want[:9] == "TypeError" {
-				if se := scriptError(t, err); se.Message != tc.want || se.Line != 5 {
-					t.Fatalf("got line %d message %q, want line 5 message %q", se.Line, se.Message, tc.want)
-				}
-				return
-			}
-			if err != nil || body != tc.want {
-				t.Fatalf("body %q err %v, want %q", body, err, tc.want)
-			}
-		})
+	var x enginetest.Exchange
+	_, err := enginetest.Serve(context.Background(), app, x.Request(nil, "body"))
+	if se := enginetest.ScriptError(t, err); se.Message != "TypeError: readline expected at most 1 argument, got 2" || se.Line != 4 {
+		t.Errorf("got line %d message %q", se.Line, se.Message)
 	}
 }
 
-func TestInputStreamGatewayError(t *testing.T) {
-	app := load(t, `
-def application(environ, start_response):
-    start_response('200 OK', [])
-    try:
-        environ['wsgi.input'].read()
-    except OSError as e:
-        return [str(e).encode()]
-    return [b"no error"]
-`)
-	var x exchange
-	req := x.request(nil, "")
-	req.Input = &bodyInput{err: errors.New("client went away")}
-	body, err := serve(context.Background(), app, req)
-	if err != nil || body != "wsgi.input.read: client went away" {
-		t.Fatalf("body %q err %v", body, err)
-	}
-}
+// wsgi.errors is a file to print() and to threads the app starts, and it
+// is flushed only when the app says so.
+func TestErrorsFromPrintAndThreads(t *testing.T) {
+	app := engines.Load(t, `
+import threading
 
-func TestErrorStream(t *testing.T) {
-	cases := []struct {
-		name, code, want, wantErr string
-	}{
-		{name: "write", code: `errors.write("line\n")`, want: "line\n"},
-		{name: "writelines", code: `errors.writelines(["a", "b\n"])`, want: "ab\n"},
-		{name: "write returns characters", code: `errors.write(str(errors.write("\xe9t\xe9")))`, want: "\u00e9t\u00e93"},
-		{name: "print to it", code: `print("printed", 1, file=errors)`, want: "printed 1\n"},
-		{name: "write refuses bytes", code: `errors.write(b"raw")`, wantErr: "TypeError: wsgi.errors.write() argument must be str, not bytes"},
-		{name: "writelines refuses bytes", code: `errors.writelines(["ok", b"raw"])`, wantErr: "TypeError: wsgi.errors.write() argument must be str, not bytes"},
-		{
-			name: "from a thread the app starts",
-			code: `t = threading.Thread(target=lambda: errors.write("from a thread\n")); t.start(); t.join()`,
-			want: "from a thread\n",
-		},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			app := load(t, `import threading
 def application(environ, start_response):
     errors = environ['wsgi.errors']
-    `+tc.code+`
+    print("printed", 1, file=errors)
+    worker = threading.Thread(target=lambda: errors.write("from a thread\n"))
+    worker.start()
+    worker.join()
     errors.flush()
     start_response('200 OK', [])
     return []
 `)
-			var x exchange
-			_, err := serve(context.Background(), app, x.request(nil, ""))
-			if tc.wantErr != "" {
-				if se := scriptError(t, err); se.Message != tc.wantErr || se.Line != 4 {
-					t.Fatalf("got line %d message %q, want line 4 message %q", se.Line, se.Message, tc.wantErr)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := x.errs.String(); got != tc.want || x.errs.flushCount() != 1 {
-				t.Errorf("errors got %q (%d flushes), want %q", got, x.errs.flushCount(), tc.want)
-			}
-		})
+	var x enginetest.Exchange
+	if _, err := enginetest.Serve(context.Background(), app, x.Request(nil, "")); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := x.Errors.String(), "printed 1\nfrom a thread\n"; got != want || x.Errors.Flushes() != 1 {
+		t.Errorf("errors got %q (%d flushes), want %q", got, x.Errors.Flushes(), want)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/gowsgi/gowsgi/core/engine/interrupt"
 	"github.com/hashicorp/go-hclog"
 )
 
@@ -31,7 +32,7 @@ type worker struct {
 	jobs chan func()
 	// active is the interrupt of the job running now: an interruption is
 	// only ever raised in the thread while its own request runs there.
-	active atomic.Pointer[interrupt]
+	active atomic.Pointer[interrupt.Signal]
 	// interrupted says an interruption may be pending in the thread; it
 	// is cleared at the end of the job only then, since clearing makes
 	// every Python thread check for pending work once.
@@ -75,37 +76,24 @@ func (w *worker) loop(ready chan<- struct{}) {
 // RequestInterrupted raised in its thread, again a few times during the
 // grace period for code that swallows it; if fn has still not returned
 // then, the worker is abandoned and ir's error returned.
-func (w *worker) run(ir *interrupt, fn func() error) error {
+func (w *worker) run(ir *interrupt.Signal, fn func() error) error {
 	done := make(chan error, 1)
 	w.jobs <- func() { done <- w.execute(ir, fn) }
-	select {
-	case err := <-done:
-		return err
-	case <-ir.fired:
-	}
-	w.interrupt(ir)
-	grace := time.NewTimer(w.grace)
-	defer grace.Stop()
-	again := time.NewTicker(w.grace / time.Duration(w.resends+1))
-	defer again.Stop()
-	for {
-		select {
-		case err := <-done:
-			return err
-		case <-again.C:
-			w.interrupt(ir)
-		case <-grace.C:
+	return ir.Await(done, interrupt.Grace{
+		Period: w.grace,
+		Nudge:  func() { w.interrupt(ir) },
+		Nudges: w.resends,
+		GiveUp: func() {
 			w.abandoned.Store(true)
 			w.log.Error("abandoned a Python thread that did not stop after its request was interrupted; "+
-				"it is probably blocked in C code and finishes on its own", "reason", ir.err(), "grace", w.grace)
-			return ir.err()
-		}
-	}
+				"it is probably blocked in C code and finishes on its own", "reason", ir.Err(), "grace", w.grace)
+		},
+	})
 }
 
 // execute runs fn on the worker's thread holding the GIL. ir is nil for
 // cleanup work, which nothing interrupts.
-func (w *worker) execute(ir *interrupt, fn func() error) (err error) {
+func (w *worker) execute(ir *interrupt.Signal, fn func() error) (err error) {
 	gil := C.PyGILState_Ensure()
 	w.active.Store(ir)
 	defer func() {
@@ -122,8 +110,8 @@ func (w *worker) execute(ir *interrupt, fn func() error) (err error) {
 		}
 		C.PyGILState_Release(gil)
 	}()
-	if ir != nil && ir.interrupted() {
-		return ir.err()
+	if ir != nil && ir.Interrupted() {
+		return ir.Err()
 	}
 	return fn()
 }
@@ -131,13 +119,23 @@ func (w *worker) execute(ir *interrupt, fn func() error) (err error) {
 // interrupt raises RequestInterrupted in the thread if ir's job still runs
 // there. It does not wait: setting it needs the GIL, which Python stuck in
 // C may hold.
-func (w *worker) interrupt(ir *interrupt) {
+func (w *worker) interrupt(ir *interrupt.Signal) {
 	go python.do(func() {
 		if w.active.Load() == ir {
 			w.interrupted.Store(true)
 			C.gwpy_interrupt_thread(w.thread)
 		}
 	})
+}
+
+// Reusable tells the pool whether the worker may serve again: not once it
+// was abandoned, which its owner stops with the cleanup it must run last.
+func (w *worker) Reusable() bool { return !w.abandoned.Load() }
+
+// Retire stops an idle worker and waits for its thread to end.
+func (w *worker) Retire() {
+	w.stop(nil)
+	<-w.exited
 }
 
 // stop makes the worker exit once its current job is done, after running

@@ -10,6 +10,8 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/gowsgi/gowsgi/core/engine"
+	"github.com/gowsgi/gowsgi/core/engine/interrupt"
+	"github.com/gowsgi/gowsgi/core/engine/workerpool"
 	"github.com/hashicorp/go-hclog"
 )
 
@@ -20,7 +22,7 @@ type app struct {
 	script   *script
 	settings settings
 	timeout  time.Duration
-	pool     *pool
+	pool     *workerpool.Pool[*worker]
 	workers  atomic.Uint64 // contexts made so far, naming them in logs
 	closing  sync.Once
 }
@@ -28,13 +30,13 @@ type app struct {
 func newApp(log hclog.Logger, s *script, spec engine.Spec, cfg settings) *app {
 	threads := max(spec.Threads, 1)
 	a := &app{log: log, script: s, settings: cfg, timeout: spec.RequestTimeout}
-	a.pool = newPool(threads, a.startContext)
+	a.pool = workerpool.New(threads, a.startContext)
 	return a
 }
 
 // startContext makes a worker and runs the script in its new context,
 // bounded by ir.
-func (a *app) startContext(ir *interrupt) (*worker, error) {
+func (a *app) startContext(ir *interrupt.Signal) (*worker, error) {
 	w := startWorker(a.workers.Add(1), a.log, a.settings)
 	err := a.run(w, ir, func() error { return a.boot(w) })
 	if err != nil {
@@ -63,25 +65,19 @@ func (a *app) boot(w *worker) error {
 // whatever Python made of it: gpython's for loops take any exception from
 // a generator for the end of the loop, so code may have carried on after
 // swallowing the interruption.
-func (a *app) run(w *worker, ir *interrupt, fn func() error) error {
-	err := w.run(ir, func() error {
+func (a *app) run(w *worker, ir *interrupt.Signal, fn func() error) error {
+	return ir.Outcome(w.run(ir, func() error {
 		if err := fn(); err != nil {
 			return describe(err, a.script.path)
 		}
 		return nil
-	})
-	if ir.interrupted() {
-		return ir.err()
-	}
-	return err
+	}))
 }
 
 // Call runs the callable for one request and returns its iterable.
 func (a *app) Call(ctx context.Context, req *engine.Request) (engine.Result, error) {
-	ir := newRequestInterrupt(ctx, a.timeout)
-	w, err := a.pool.acquire(ir)
+	w, ir, err := a.pool.Begin(ctx, a.timeout)
 	if err != nil {
-		ir.stop()
 		return nil, wrapFailure(a.script.path, err)
 	}
 	scope := &requestScope{req: req, ir: ir}
@@ -93,17 +89,28 @@ func (a *app) Call(ctx context.Context, req *engine.Request) (engine.Result, err
 	})
 	if err != nil {
 		scope.over.Store(true)
-		ir.stop()
-		a.pool.release(w)
+		ir.Stop()
+		a.release(w)
 		return nil, wrapFailure(a.script.path, err)
 	}
 	return newResult(a, w, scope, iterable), nil
 }
 
+// release gives w back to the pool after a request. A context whose Python
+// frames were cut short is stopped, and the pool lets a new one take its
+// slot; an abandoned one was stopped when it was abandoned.
+func (a *app) release(w *worker) {
+	if !w.abandoned.Load() && w.broken {
+		w.log.Warn("replacing an interpreter context whose Python frames were cut short")
+		w.stop()
+	}
+	a.pool.Release(w)
+}
+
 // Close stops every context once the requests in flight are done.
 func (a *app) Close() error {
 	a.closing.Do(func() {
-		a.pool.close()
+		a.pool.Close()
 		a.log.Debug("application closed")
 	})
 	return nil

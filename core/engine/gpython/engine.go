@@ -9,7 +9,6 @@ package gpython
 
 import (
 	"context"
-	"errors"
 
 	"github.com/go-python/gpython/py"
 
@@ -18,14 +17,13 @@ import (
 	"github.com/gowsgi/gowsgi/core/engine/gpython/pymod"
 	"github.com/gowsgi/gowsgi/core/engine/gpython/rewrite"
 	"github.com/gowsgi/gowsgi/core/engine/gpython/rewrite/pydict"
+	"github.com/gowsgi/gowsgi/core/engine/interrupt"
+	"github.com/gowsgi/gowsgi/core/engine/loadspec"
 	"github.com/hashicorp/go-hclog"
 )
 
 // Name is what users type in WSGIEngine.
 const Name = "gpython"
-
-// defaultCallable is mod_wsgi's default WSGICallableObject.
-const defaultCallable = "application"
 
 func init() {
 	// Methods, builtins and modules gpython lacks go in before any context
@@ -61,10 +59,7 @@ type gpythonEngine struct {
 
 // New makes the gpython engine. log may be nil.
 func New(log hclog.Logger) (engine.Engine, error) {
-	if log == nil {
-		log = hclog.NewNullLogger()
-	}
-	return &gpythonEngine{log: log.Named(Name), settings: defaultSettings()}, nil
+	return &gpythonEngine{log: loadspec.EngineLogger(log, Name), settings: defaultSettings()}, nil
 }
 
 func (e *gpythonEngine) Name() string { return Name }
@@ -72,30 +67,22 @@ func (e *gpythonEngine) Name() string { return Name }
 // Load compiles the script, runs it in a first context and finds its
 // callable; further contexts are made on demand up to spec.Threads.
 func (e *gpythonEngine) Load(spec engine.Spec) (engine.App, error) {
-	if spec.Script == "" {
-		return nil, errors.New("gpython: no script to load")
+	log, err := loadspec.Prepare(&spec, Name, e.log)
+	if err != nil {
+		return nil, err
 	}
-	if spec.Callable == "" {
-		spec.Callable = defaultCallable
-	}
-	log := e.log
-	if spec.Logger != nil {
-		log = spec.Logger.Named(Name)
-	}
-	log = log.With("script", spec.Script)
-
 	s, err := compileScript(spec)
 	if err != nil {
 		return nil, wrapFailure(spec.Script, err)
 	}
 	a := newApp(log, s, spec, e.settings)
-	ir := newRequestInterrupt(context.Background(), e.settings.loadLimit)
-	defer ir.stop()
+	ir := interrupt.New(context.Background(), e.settings.loadLimit)
+	defer ir.Stop()
 	w, err := a.startContext(ir)
 	if err != nil {
 		return nil, wrapFailure(spec.Script, err)
 	}
-	a.pool.put(w)
-	log.Debug("application loaded", "threads", cap(a.pool.slots), "request_timeout", spec.RequestTimeout)
+	a.pool.Put(w)
+	log.Debug("application loaded", "threads", a.pool.Size(), "request_timeout", spec.RequestTimeout)
 	return a, nil
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
+	"github.com/gowsgi/gowsgi/core/engine/interrupt"
 	// stdlib sets py.VmEvalCode, py.VmRunFrame and the builtins module in
 	// its own init, which therefore runs before this package's init.
 	_ "github.com/go-python/gpython/stdlib"
@@ -25,7 +26,7 @@ var recursionError = py.RuntimeError.NewType("RecursionError",
 type guard struct {
 	limit int
 	depth int
-	ir    *interrupt // the running job's, nil between jobs
+	ir    *interrupt.Signal // the running job's, nil between jobs
 	// unwindAfter is how long Python may go on running calls after it
 	// was interrupted (a loop around a bare except swallows every
 	// RequestInterrupted) before the hooks unwind it by force.
@@ -50,11 +51,11 @@ func guardOf(ctx py.Context) *guard {
 
 // enter admits one more Python frame, or says why it must not run.
 func (g *guard) enter() error {
-	if g.ir != nil && g.ir.interrupted() {
-		if g.ir.interruptedFor() >= g.unwindAfter {
+	if g.ir != nil && g.ir.Interrupted() {
+		if g.ir.FiredFor() >= g.unwindAfter {
 			panic(forcedUnwind{})
 		}
-		return g.ir.pyException()
+		return interruption(g.ir)
 	}
 	if g.depth >= g.limit {
 		return py.ExceptionNewf(recursionError, "maximum recursion depth exceeded")

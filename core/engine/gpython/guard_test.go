@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gowsgi/gowsgi/core/engine"
+	"github.com/gowsgi/gowsgi/core/engine/enginetest"
 )
 
 // Recursion patterns that each add Go stack per Python frame.
@@ -67,11 +67,6 @@ def application(environ, start_response):
     return [str(run(kind, int(n))).encode()]
 `
 
-func recursionRequest(query string) *engine.Request {
-	var x exchange
-	return x.request(map[string]string{"QUERY_STRING": query}, "")
-}
-
 func TestRecursionLimit(t *testing.T) {
 	cases := []struct {
 		query    string
@@ -85,17 +80,17 @@ func TestRecursionLimit(t *testing.T) {
 		{query: "caught&100000", wantBody: "caught"},
 		{query: "plain&900", wantBody: "900"},
 	}
-	app := load(t, recursionScript)
+	app := engines.Load(t, recursionScript)
 	for _, tc := range cases {
 		t.Run(tc.query, func(t *testing.T) {
-			body, err := serve(context.Background(), app, recursionRequest(tc.query))
+			body, err := enginetest.Serve(context.Background(), app, enginetest.Query(tc.query))
 			if tc.wantBody != "" {
 				if err != nil || body != tc.wantBody {
 					t.Fatalf("body %q err %v, want %q", body, err, tc.wantBody)
 				}
 				return
 			}
-			se := scriptError(t, err)
+			se := enginetest.ScriptError(t, err)
 			if se.Message != "RecursionError: maximum recursion depth exceeded" {
 				t.Fatalf("message = %q", se.Message)
 			}
@@ -103,7 +98,7 @@ func TestRecursionLimit(t *testing.T) {
 				t.Errorf("deep traceback should be summarised:\n%.2000s", se.Traceback)
 			}
 			// The context that overflowed keeps serving.
-			if body, err := serve(context.Background(), app, recursionRequest("plain&10")); err != nil || body != "10" {
+			if body, err := enginetest.Serve(context.Background(), app, enginetest.Query("plain&10")); err != nil || body != "10" {
 				t.Fatalf("after the overflow: body %q err %v", body, err)
 			}
 		})
@@ -137,10 +132,10 @@ func TestGoStackBudget(t *testing.T) {
 
 func stackBudgetChild(t *testing.T) {
 	debug.SetMaxStack(defaultRecursionLimit * goStackPerPythonFrame)
-	app := load(t, recursionScript)
+	app := engines.Load(t, recursionScript)
 	for _, kind := range []string{"plain", "method", "init", "generator", "looped"} {
 		// Only reaching the end matters here: an overflow kills the process.
-		if _, err := serve(context.Background(), app, recursionRequest(kind+"&100000")); err != nil {
+		if _, err := enginetest.Serve(context.Background(), app, enginetest.Query(kind+"&100000")); err != nil {
 			t.Logf("%s: %v", kind, err)
 		}
 	}

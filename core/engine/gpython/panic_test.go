@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gowsgi/gowsgi/core/engine"
+	"github.com/gowsgi/gowsgi/core/engine/enginetest"
 )
 
 // str() of an exception without arguments indexes past the end of its
@@ -38,13 +39,13 @@ def application(environ, start_response):
         return [b"fine"]
     return Body(where)
 `
-	app, logs, err := loadLogged(t, src)
+	app, logs, err := engines.TryLoad(t, src)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, where := range []string{"call", "next", "close"} {
 		t.Run(where, func(t *testing.T) {
-			_, err := serve(context.Background(), app, modeRequest(where))
+			_, err := enginetest.Serve(context.Background(), app, enginetest.Query(where))
 			var pe *panicError
 			if !errors.As(err, &pe) {
 				t.Fatalf("err = %v, want a recovered panic", err)
@@ -53,7 +54,7 @@ def application(environ, start_response):
 				t.Errorf("panic not logged:\n%s", logs)
 			}
 			// The context that panicked is replaced; the app keeps serving.
-			if body, err := serve(context.Background(), app, modeRequest("fine")); err != nil || body != "fine" {
+			if body, err := enginetest.Serve(context.Background(), app, enginetest.Query("fine")); err != nil || body != "fine" {
 				t.Fatalf("after the panic: body %q err %v", body, err)
 			}
 		})
@@ -61,7 +62,7 @@ def application(environ, start_response):
 }
 
 func TestPanicAtLoad(t *testing.T) {
-	_, err := tryLoad(t, "x = "+gpythonPanic+"\n")
+	_, _, err := engines.TryLoad(t, "x = "+gpythonPanic+"\n")
 	var pe *panicError
 	if !errors.As(err, &pe) || !strings.Contains(err.Error(), "app.wsgi") {
 		t.Fatalf("err = %v, want a recovered panic naming the script", err)
@@ -70,14 +71,14 @@ func TestPanicAtLoad(t *testing.T) {
 
 // A gateway callback that panics is recovered the same way.
 func TestGatewayPanicIsRecovered(t *testing.T) {
-	app := load(t, "def application(environ, start_response):\n    start_response('200 OK', [])\n    return [b'x']\n")
-	var x exchange
-	req := x.request(nil, "")
+	app := engines.Load(t, "def application(environ, start_response):\n    start_response('200 OK', [])\n    return [b'x']\n")
+	var x enginetest.Exchange
+	req := x.Request(nil, "")
 	req.StartResponse = func(string, []engine.Header, bool) error { panic("gateway bug") }
 	if _, err := app.Call(context.Background(), req); err == nil || !strings.Contains(err.Error(), "gateway bug") {
 		t.Fatalf("err = %v", err)
 	}
-	res, err := app.Call(context.Background(), x.request(nil, ""))
+	res, err := app.Call(context.Background(), x.Request(nil, ""))
 	if err != nil {
 		t.Fatal(err)
 	}

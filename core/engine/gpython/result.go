@@ -1,11 +1,9 @@
 package gpython
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/go-python/gpython/py"
 	"github.com/gowsgi/gowsgi/core/engine"
@@ -56,8 +54,8 @@ func (r *result) Next() ([]byte, error) {
 	case r.finished:
 		return nil, io.EOF
 	}
-	if r.scope.ir.interrupted() {
-		return nil, r.fail(r.scope.ir.err())
+	if r.scope.ir.Interrupted() {
+		return nil, r.fail(r.scope.ir.Err())
 	}
 	item, err := r.nextItem()
 	if err != nil {
@@ -126,16 +124,16 @@ func (r *result) Close() error {
 		return nil
 	}
 	r.closed = true
-	defer r.scope.ir.stop()
+	defer r.scope.ir.Stop()
 	if r.w.abandoned.Load() {
 		r.giveBack()
 		return nil
 	}
 	var err error
 	if mayHaveClose(r.iterable) {
-		ir := r.closeInterrupt()
+		ir := r.scope.ir.ForCleanup(r.app.settings.closeGrace)
 		err = r.app.run(r.w, ir, func() error { return closeIterable(r.iterable) })
-		ir.stop()
+		ir.Stop()
 		if err != nil {
 			err = wrapFailure(r.app.script.path, err)
 		}
@@ -145,22 +143,10 @@ func (r *result) Close() error {
 	return err
 }
 
-// closeInterrupt bounds close(): by the request's own deadline and
-// context while the request is live, by a short grace once it was
-// interrupted, so cleanup code still gets its chance.
-func (r *result) closeInterrupt() *interrupt {
-	req := r.scope.ir
-	if req.interrupted() {
-		grace := r.app.settings.closeGrace
-		return newInterrupt(context.Background(), time.Now().Add(grace), grace)
-	}
-	return newInterrupt(req.ctx, req.deadline, req.limit)
-}
-
 func (r *result) giveBack() {
 	if !r.returned {
 		r.returned = true
-		r.app.pool.release(r.w)
+		r.app.release(r.w)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/gowsgi/gowsgi/core/engine"
+	"github.com/gowsgi/gowsgi/core/engine/interrupt"
 )
 
 // requestScope ties the Python objects of one request (start_response,
@@ -13,7 +14,7 @@ import (
 // references, and an abandoned context may still be running.
 type requestScope struct {
 	req *engine.Request
-	ir  *interrupt
+	ir  *interrupt.Signal
 	// over is set once the result is closed; atomic because an abandoned
 	// context may still be running and reading it.
 	over atomic.Bool
@@ -24,5 +25,5 @@ func (s *requestScope) usable(what string) error {
 	if s.over.Load() {
 		return py.ExceptionNewf(py.RuntimeError, "%s used after its request finished", what)
 	}
-	return s.ir.pyException()
+	return interruption(s.ir)
 }

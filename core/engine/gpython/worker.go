@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
+	"github.com/gowsgi/gowsgi/core/engine/interrupt"
 	"github.com/hashicorp/go-hclog"
 )
 
@@ -76,39 +77,40 @@ func (w *worker) stop() {
 	w.stopOnce.Do(func() { close(w.jobs) })
 }
 
+// Reusable tells the pool whether the worker may serve again: not once it
+// was abandoned, nor once a panic left its context inconsistent. broken is
+// read only when the worker was not abandoned: its last job has ended then,
+// and nothing writes broken any more.
+func (w *worker) Reusable() bool {
+	return !w.abandoned.Load() && !w.broken
+}
+
+// Retire stops an idle worker and waits for its context to close.
+func (w *worker) Retire() {
+	w.stop()
+	<-w.exited
+}
+
 // run hands fn to the worker and waits for it. When ir fires, the VM hooks
 // make Python raise at its next call; if it does not come back within the
 // grace period the worker is abandoned and ir's error returned.
-func (w *worker) run(ir *interrupt, fn func() error) error {
+func (w *worker) run(ir *interrupt.Signal, fn func() error) error {
 	done := make(chan error, 1)
 	w.jobs <- func() { done <- w.execute(ir, fn) }
-	select {
-	case err := <-done:
-		return err
-	case <-ir.fired:
-	}
-	grace := time.NewTimer(w.grace)
-	defer grace.Stop()
-	select {
-	case err := <-done:
-		return err
-	case <-grace.C:
-		w.abandon(ir)
-		return ir.err()
-	}
+	return ir.Await(done, interrupt.Grace{Period: w.grace, GiveUp: func() { w.abandon(ir) }})
 }
 
 // abandon gives up on a worker stuck in Python. Its goroutine cannot be
 // killed; if the code ever returns, the worker closes its context and exits.
-func (w *worker) abandon(ir *interrupt) {
+func (w *worker) abandon(ir *interrupt.Signal) {
 	w.abandoned.Store(true)
 	w.log.Error("abandoned an interpreter context that did not stop after its request was interrupted",
-		"reason", ir.err(), "grace", w.grace)
+		"reason", ir.Err(), "grace", w.grace)
 	w.stop()
 }
 
 // execute runs fn on the worker goroutine with the guard armed.
-func (w *worker) execute(ir *interrupt, fn func() error) (err error) {
+func (w *worker) execute(ir *interrupt.Signal, fn func() error) (err error) {
 	w.guard.ir, w.guard.depth = ir, 0
 	defer func() {
 		w.guard.ir = nil
@@ -121,7 +123,7 @@ func (w *worker) execute(ir *interrupt, fn func() error) (err error) {
 		w.broken = true
 		if _, ok := r.(forcedUnwind); ok {
 			w.log.Warn("unwound Python code that kept running after its request was interrupted")
-			err = ir.err()
+			err = ir.Err()
 			return
 		}
 		w.log.Error("recovered a Go panic inside gpython", "panic", r, "stack", string(debug.Stack()))
