@@ -92,7 +92,7 @@ define run_fuzz
 		listing=$$(go test -list '^Fuzz' "$$pkg"); \
 		for name in $$(grep '^Fuzz' <<<"$$listing" || true); do \
 			echo "== fuzz $$pkg $$name for $(1)"; \
-			go test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(1) "$$pkg"; \
+			go test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(1) -fuzzminimizetime=5s "$$pkg"; \
 		done; \
 	done
 endef
