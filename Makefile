@@ -43,7 +43,7 @@ BUILD := $(BUILD_DIR)
 include nginx-module/Makefile.inc
 include apache-module/Makefile.inc
 
-.PHONY: all build gowsgi run test vet unit fuzz-short fuzz e2e bench bench-standalone clean \
+.PHONY: all build gowsgi run test vet unit fuzz-short fuzz e2e bench bench-standalone bench-flask clean \
 	deps-run deps-test deps-bench
 
 # Steps run one after another, in the order each target lists them.
@@ -109,10 +109,15 @@ e2e: libgowsgi nginx-module apache-module
 		go test -count=1 -timeout 30m $(E2E_PKGS)
 
 # Each benchmark measures gowsgi beside its peers in one run.
-bench: bench-standalone bench-nginx bench-apache bench-cpython
+bench: bench-standalone bench-nginx bench-apache bench-cpython bench-flask
 
 # hello.py measures the server around the app; table.py, a CPU-bound page,
 # what Python work costs on the default engine.
+# A Flask page: nginx + gowsgi (cpython) beside nginx -> uWSGI and Apache +
+# mod_wsgi.
+bench-flask: deps-cpython deps-nginx-bench deps-apache-bench libgowsgi nginx-module
+	BUILD=$(BUILD_DIR) tests/bench/flask/bench.sh
+
 bench-standalone: deps-bench gowsgi
 	tests/bench/bench.sh examples/hello.py
 	tests/bench/bench.sh tests/bench/table.py

@@ -89,8 +89,13 @@ func TestTwoServersTwoApps(t *testing.T) {
 }
 
 // An application that cannot start (here: an engine this core lacks) gets
-// 500s and an error logged at the worker's start; the others serve.
+// 500s and an error logged at the worker's start; the others serve. A core
+// with every engine compiled in offers no such application: the script
+// that fails to load below covers the request side then.
 func TestOneFailingAppLeavesTheOthers(t *testing.T) {
+	if ok, _ := coreHasCPython(paths.core); ok {
+		t.Skip("the core has the cpython engine: no engine is missing to start an application on")
+	}
 	s := startNginx(t, `
     server {
         listen 127.0.0.1:{{port}};
@@ -110,5 +115,29 @@ func TestOneFailingAppLeavesTheOthers(t *testing.T) {
 	}
 	if log := s.errorLog(); !strings.Contains(log, "applications not started") || !strings.Contains(log, "cpython") {
 		t.Errorf("the error log does not say which application did not start")
+	}
+}
+
+// An application whose script loads but lacks its callable gets 500s and
+// the reason in the error log; the other applications of the worker serve.
+func TestOneBrokenScriptLeavesTheOthers(t *testing.T) {
+	s := startNginx(t, `
+    server {
+        listen 127.0.0.1:{{port}};
+        location /a {
+            wsgi_script_alias /a {{apps}}/named.py callable-object=nope;
+        }
+        location /b {
+            wsgi_script_alias /b {{apps}}/named.py callable-object=beta;
+        }
+    }`)
+	wantStatus(t, get(t, s.url("/a")), http.StatusInternalServerError)
+	r := get(t, s.url("/b/x"))
+	wantStatus(t, r, http.StatusOK)
+	if string(r.body) != "beta /b /x\n" {
+		t.Errorf("GET /b/x: %q", r.body)
+	}
+	if log := s.errorLog(); !strings.Contains(log, "callable 'nope' not found") {
+		t.Errorf("the error log does not say why /a failed:\n%s", log)
 	}
 }
