@@ -34,8 +34,8 @@ def nested_generators(n):
     else:
         yield 0
 
-# gpython's for loop treats any exception from next() as the end of the
-# iteration, so the RecursionError is swallowed level by level here.
+# A for loop over a generator must let the generator's RecursionError
+# through (gpython's own loop would end quietly; the rewrite makes it raise).
 def looped_generators(n):
     if n > 0:
         for x in looped_generators(n - 1):
@@ -76,7 +76,7 @@ func TestRecursionLimit(t *testing.T) {
 		{query: "method&100000"},
 		{query: "init&100000"},
 		{query: "generator&100000"},
-		{query: "looped&100000", wantBody: "0"},
+		{query: "looped&100000"},
 		{query: "caught&100000", wantBody: "caught"},
 		{query: "plain&900", wantBody: "900"},
 	}

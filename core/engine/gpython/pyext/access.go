@@ -6,19 +6,17 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// keyError is KeyError(key) printed as CPython prints it, with the key's
-// repr. gpython shows an exception through its first argument, so the
-// repr is that argument.
+// keyError is KeyError(key), with the key also kept as the exception's
+// "key" entry, which the engine reads to report the error.
 func keyError(key py.Object) error {
-	r, err := reprOf(key)
-	if err != nil {
-		return err
-	}
-	return py.ExceptionNewf(py.KeyError, "%s", r)
+	return &py.Exception{Base: py.KeyError, Args: py.Tuple{key}, Dict: py.StringDict{"key": key}}
 }
 
 // getAttr is getattr(obj, name) with CPython's wording when it fails.
 func getAttr(obj py.Object, name string) (py.Object, error) {
+	if e, ok := obj.(*py.Exception); ok {
+		return exceptionAttr(e, name)
+	}
 	res, err := py.GetAttrString(obj, name)
 	if err != nil && py.IsException(py.AttributeError, err) && isGpythonAttributeError(err) {
 		return nil, attributeError(obj, name)
@@ -70,4 +68,24 @@ func getItem(obj, key py.Object) (py.Object, error) {
 		return res, err
 	}
 	return py.GetItem(obj, key)
+}
+
+// exceptionAttr is getattr() of one of gpython's exception objects, whose
+// own lookup answers args for any name it does not know: getattr(e,
+// "code", None) and hasattr(e, "errno") would always find something.
+// The instance an exception of a Python class stands for answers for it.
+func exceptionAttr(e *py.Exception, name string) (py.Object, error) {
+	if inst, ok := e.Dict[ExceptionInstanceKey].(*py.Type); ok {
+		return getAttr(inst, name)
+	}
+	if name == "args" || isSpecialName(name) {
+		return py.GetAttrString(e, name)
+	}
+	if attr := e.Type().NativeGetAttrOrNil(name); attr != nil {
+		if d, ok := attr.(py.I__get__); ok {
+			return d.M__get__(e, e.Type())
+		}
+		return attr, nil
+	}
+	return nil, attributeError(e, name)
 }

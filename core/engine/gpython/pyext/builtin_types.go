@@ -102,7 +102,7 @@ func builtinHasattr(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object
 	if err != nil {
 		return nil, err
 	}
-	if _, err := py.GetAttrString(obj, name); err != nil {
+	if _, err := getAttr(obj, name); err != nil {
 		if py.IsException(py.AttributeError, err) {
 			return py.False, nil
 		}

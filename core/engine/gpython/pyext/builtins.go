@@ -31,6 +31,9 @@ func installBuiltins() {
 		{"len", "len(obj) -> number of items of a container", builtinLen},
 		{"any", "any(iterable) -> True if bool(x) is True for any x", builtinAny},
 		{"all", "all(iterable) -> True if bool(x) is True for all x", builtinAll},
+		{"repr", "repr(obj) -> the canonical string representation of obj", builtinRepr},
+		{"ascii", "ascii(obj) -> repr(obj) with non-ASCII characters escaped", builtinASCII},
+		{"print", "print(*objects, sep=' ', end='\\n', file=None, flush=False)", builtinPrint},
 	}
 	for _, b := range builtins {
 		setBuiltin(impl, py.MustNewMethod(b.name, b.fn, 0, b.doc))

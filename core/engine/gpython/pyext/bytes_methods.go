@@ -8,8 +8,8 @@ type bytesMethod = func(py.Bytes, py.Tuple, py.StringDict) (py.Object, error)
 
 // installBytesMethods adds bytes' methods. gpython's bytes has no
 // __contains__, __getitem__ or __len__ of its own and its VM reaches
-// those only through Go interfaces, so `in`, indexing and slicing on
-// bytes cannot be added from here.
+// those only through Go interfaces: `in`, indexing and slicing on bytes
+// are the rewriter's (operators.go has what it calls).
 func installBytesMethods() {
 	methods := []struct {
 		name, doc string
@@ -32,6 +32,9 @@ func installBytesMethods() {
 		{"upper", "B.upper() -> bytes", bytesUpper},
 		{"lower", "B.lower() -> bytes", bytesLower},
 		{"hex", "B.hex([sep[, bytes_per_sep]]) -> str", bytesHex},
+		{"partition", "B.partition(sep) -> (head, sep, tail)", bytesPartition},
+		{"rpartition", "B.rpartition(sep) -> (head, sep, tail)", bytesRpartition},
+		{"replace", "B.replace(old, new, count=-1) -> bytes", bytesReplace},
 	}
 	for _, m := range methods {
 		setMethod(py.BytesType, m.name, m.doc, methodOf("bytes", m.name, m.fn))

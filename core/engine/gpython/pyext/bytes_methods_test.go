@@ -5,6 +5,14 @@ import "testing"
 func TestBytesMethods(t *testing.T) {
 	runEvalCases(t, []evalCase{
 		{expr: `b"a,b".split(b",")`, want: "[b'a', b'b']"},
+		{expr: `b"k=v=w".partition(b"=")`, want: "(b'k', b'=', b'v=w')"},
+		{expr: `b"k=v=w".rpartition(b"=")`, want: "(b'k=v', b'=', b'w')"},
+		{expr: `b"kvw".partition(b"=")`, want: "(b'kvw', b'', b'')"},
+		{expr: `b"kvw".rpartition(b"=")`, want: "(b'', b'', b'kvw')"},
+		{expr: `b"k".partition(b"")`, wantErr: "ValueError: empty separator"},
+		{expr: `b"aXbXc".replace(b"X", b"--")`, want: "b'a--b--c'"},
+		{expr: `b"aXbXc".replace(b"X", b"", 1)`, want: "b'abXc'"},
+		{expr: `b"a".replace("a", b"b")`, wantErr: "TypeError: a bytes-like object is required, not 'str'"},
 		{expr: `b" a  b ".split()`, want: "[b'a', b'b']"},
 		{expr: `b"a b c".rsplit(None, 1)`, want: "[b'a b', b'c']"},
 		{expr: `b"a\xa0b".split()`, want: `[b'a\xa0b']`},

@@ -1,85 +1,171 @@
 package pyext
 
 import (
+	"strings"
+
 	"github.com/go-python/gpython/py"
 )
 
 // gpython cannot order tuples or lists, nor call __lt__ or __eq__ defined
-// on a Python class. sorted, min, max and list.sort order values through
-// lessThan, and the searching methods compare through equal, so that they
-// behave as CPython's do. The operators themselves (`a < b` in Python
-// code) stay gpython's: the VM calls its own comparison directly.
+// on a Python class. Compare decides the six comparisons as CPython does;
+// the rewriter routes comparison operators to it where gpython's own
+// could answer wrongly, and sorted, min, max, list.sort and the searching
+// methods use it too.
 
-// lessThan is a < b as CPython decides it: sequences of the same kind
-// lexicographically, Python classes through __lt__ or a reflected __gt__,
-// everything else through gpython's own comparison slots.
-func lessThan(a, b py.Object) (bool, error) {
-	a, b = boolAsInt(a), boolAsInt(b)
+// CompareOp is one of the six rich comparisons.
+type CompareOp int
+
+const (
+	OpLt CompareOp = iota
+	OpLe
+	OpEq
+	OpNe
+	OpGt
+	OpGe
+)
+
+var compareOps = [...]struct {
+	symbol, method, reflected string
+	native                    func(a, b py.Object) (py.Object, error)
+}{
+	OpLt: {"<", "__lt__", "__gt__", py.Lt},
+	OpLe: {"<=", "__le__", "__ge__", py.Le},
+	OpEq: {"==", "__eq__", "__eq__", py.Eq},
+	OpNe: {"!=", "__ne__", "__ne__", py.Ne},
+	OpGt: {">", "__gt__", "__lt__", py.Gt},
+	OpGe: {">=", "__ge__", "__le__", py.Ge},
+}
+
+// Compare is `a op b`.
+func Compare(a, b py.Object, op CompareOp) (py.Object, error) {
+	// The common cases first, and cheaply.
+	switch x := a.(type) {
+	case py.Int:
+		if y, ok := b.(py.Int); ok {
+			return py.NewBool(intCompare(int64(x), int64(y), op)), nil
+		}
+	case py.String:
+		if y, ok := b.(py.String); ok {
+			return py.NewBool(intCompare(int64(strings.Compare(string(x), string(y))), 0, op)), nil
+		}
+	}
+	switch op {
+	case OpEq:
+		eq, err := equal(a, b)
+		return py.NewBool(eq), err
+	case OpNe:
+		if res, found, err := callSpecial(a, "__ne__", b); found && (err != nil || res != py.NotImplemented) {
+			return res, err
+		}
+		if res, found, err := callSpecial(b, "__ne__", a); found && (err != nil || res != py.NotImplemented) {
+			return res, err
+		}
+		eq, err := equal(a, b)
+		return py.NewBool(!eq), err
+	}
+	return order(boolAsInt(a), boolAsInt(b), op)
+}
+
+func intCompare(x, y int64, op CompareOp) bool {
+	switch op {
+	case OpLt:
+		return x < y
+	case OpLe:
+		return x <= y
+	case OpEq:
+		return x == y
+	case OpNe:
+		return x != y
+	case OpGt:
+		return x > y
+	}
+	return x >= y
+}
+
+// order is a <, <=, > or >= b.
+func order(a, b py.Object, op CompareOp) (py.Object, error) {
 	switch x := a.(type) {
 	case py.Tuple:
 		if y, ok := b.(py.Tuple); ok {
-			return sequenceLess(x, y)
+			return sequenceOrder(x, y, op)
 		}
 	case *py.List:
 		if y, ok := b.(*py.List); ok {
-			return sequenceLess(x.Items, y.Items)
+			return sequenceOrder(x.Items, y.Items, op)
 		}
 	}
-	res, err := richCompare(a, b, "__lt__", "__gt__")
-	if err != nil {
-		return false, err
-	}
-	if res == nil {
-		return false, py.ExceptionNewf(py.TypeError, "'<' not supported between instances of '%s' and '%s'", typeName(a), typeName(b))
-	}
-	return isTrue(res)
-}
-
-// richCompare tries a.op(b), then b.reflected(a); a nil result means
-// neither side knows how.
-func richCompare(a, b py.Object, op, reflected string) (py.Object, error) {
-	if res, found, err := callSpecial(a, op, b); found && (err != nil || res != py.NotImplemented) {
+	c := compareOps[op]
+	if res, found, err := callSpecial(a, c.method, b); found && (err != nil || res != py.NotImplemented) {
 		return res, err
 	}
-	if res, found, err := callSpecial(b, reflected, a); found && (err != nil || res != py.NotImplemented) {
+	if res, found, err := callSpecial(b, c.reflected, a); found && (err != nil || res != py.NotImplemented) {
 		return res, err
 	}
-	if _, inst := asInstance(a); !inst {
-		if A, ok := a.(py.I__lt__); ok && op == "__lt__" {
-			if res, err := A.M__lt__(b); err != nil || res != py.NotImplemented {
-				return res, err
-			}
+	_, aInst := asInstance(a)
+	_, bInst := asInstance(b)
+	if !aInst && !bInst {
+		res, err := c.native(a, b)
+		if err == nil || !py.IsException(py.TypeError, err) || !isGpythonOperandError(err) {
+			return res, err
 		}
 	}
-	if _, inst := asInstance(b); !inst {
-		if B, ok := b.(py.I__gt__); ok && reflected == "__gt__" {
-			if res, err := B.M__gt__(a); err != nil || res != py.NotImplemented {
-				return res, err
-			}
-		}
-	}
-	return nil, nil
+	return nil, py.ExceptionNewf(py.TypeError, "'%s' not supported between instances of '%s' and '%s'",
+		c.symbol, typeName(a), typeName(b))
 }
 
-// sequenceLess orders two sequences by their first differing items, or
-// by length when one is a prefix of the other.
-func sequenceLess(x, y []py.Object) (bool, error) {
+// isGpythonOperandError tells gpython's "unsupported operand type(s)"
+// from a TypeError raised by Python code.
+func isGpythonOperandError(err error) bool {
+	exc, ok := exceptionOf(err)
+	if !ok {
+		return false
+	}
+	args := exceptionArgs(exc)
+	if len(args) != 1 {
+		return false
+	}
+	msg, _ := args[0].(py.String)
+	return strings.HasPrefix(string(msg), "unsupported operand type(s) for ")
+}
+
+// sequenceOrder compares two sequences by their first differing items,
+// or by length when one is a prefix of the other.
+func sequenceOrder(x, y []py.Object, op CompareOp) (py.Object, error) {
 	n := min(len(x), len(y))
 	for i := 0; i < n; i++ {
 		eq, err := equal(x[i], y[i])
 		if err != nil {
-			return false, err
+			return nil, err
 		}
 		if !eq {
-			return lessThan(x[i], y[i])
+			return order(boolAsInt(x[i]), boolAsInt(y[i]), op)
 		}
 	}
-	return len(x) < len(y), nil
+	return py.NewBool(intCompare(int64(len(x)), int64(len(y)), op)), nil
+}
+
+// lessThan is a < b as a truth value, for sorting.
+func lessThan(a, b py.Object) (bool, error) {
+	res, err := Compare(a, b, OpLt)
+	if err != nil {
+		return false, err
+	}
+	return isTrue(res)
 }
 
 // equal is a == b with CPython's identity shortcut (as list.index and
 // `in` use), element-wise for sequences, and a Python class's __eq__.
 func equal(a, b py.Object) (bool, error) {
+	switch x := a.(type) {
+	case py.String:
+		if y, ok := b.(py.String); ok {
+			return x == y, nil
+		}
+	case py.Int:
+		if y, ok := b.(py.Int); ok {
+			return x == y, nil
+		}
+	}
 	if sameObject(a, b) {
 		return true, nil
 	}
@@ -113,7 +199,10 @@ func equal(a, b py.Object) (bool, error) {
 		}
 		return false, err
 	}
-	return res == py.True, nil
+	if res == py.NotImplemented {
+		return false, nil
+	}
+	return isTrue(res)
 }
 
 func sequenceEqual(x, y []py.Object) (bool, error) {

@@ -115,3 +115,78 @@ func TestSortItemsStopsAtFirstError(t *testing.T) {
 		t.Errorf("key called %d times, want 2 (stop at the failing item)", calls)
 	}
 }
+
+func TestCompare(t *testing.T) {
+	tuple := func(items ...py.Object) py.Object { return py.Tuple(items) }
+	list := func(items ...py.Object) py.Object { return py.NewListFromItems(items) }
+	cases := []struct {
+		a, b    py.Object
+		op      CompareOp
+		want    py.Object
+		wantErr string
+	}{
+		{a: py.Int(1), b: py.Int(2), op: OpLe, want: py.True},
+		{a: py.String("b"), b: py.String("a"), op: OpGt, want: py.True},
+		{a: tuple(py.Int(1), py.Int(2)), b: tuple(py.Int(1), py.Int(2)), op: OpLe, want: py.True},
+		{a: tuple(py.Int(1), py.Int(2)), b: tuple(py.Int(1), py.Int(2)), op: OpLt, want: py.False},
+		{a: tuple(py.Int(2)), b: tuple(py.Int(1), py.Int(9)), op: OpGe, want: py.True},
+		{a: list(py.Int(1)), b: list(py.Int(1), py.Int(0)), op: OpLt, want: py.True},
+		{a: list(py.String("a")), b: list(py.String("a")), op: OpNe, want: py.False},
+		{a: tuple(py.Int(1), py.Float(2)), b: tuple(py.Int(1), py.Int(2)), op: OpEq, want: py.True},
+		{a: py.Int(1), b: py.String("1"), op: OpEq, want: py.False},
+		{a: py.None, b: py.Int(1), op: OpNe, want: py.True},
+		{a: tuple(py.Int(1)), b: py.Int(1), op: OpLt, wantErr: "'<' not supported between instances of 'tuple' and 'int'"},
+		{a: py.None, b: py.None, op: OpGe, wantErr: "'>=' not supported between instances of 'NoneType' and 'NoneType'"},
+	}
+	for _, tc := range cases {
+		got, err := Compare(tc.a, tc.b, tc.op)
+		name := py.DebugRepr(tc.a) + " " + compareOps[tc.op].symbol + " " + py.DebugRepr(tc.b)
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(exceptionText(err), tc.wantErr) {
+				t.Errorf("%s: got %v, %v; want error %q", name, got, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("%s = %v, %v; want %v", name, got, err, tc.want)
+		}
+	}
+}
+
+// Python classes are compared through the methods they define, reflected
+// when the left operand does not know how.
+func TestCompareClasses(t *testing.T) {
+	mod := runModule(t, `
+class V:
+    def __init__(self, n):
+        self.n = n
+    def __eq__(self, other):
+        return isinstance(other, V) and self.n == other.n
+    def __lt__(self, other):
+        return self.n < other.n
+class W(V):
+    pass
+a, b, c = W(1), W(2), W(1)
+`)
+	a, b, c := mod.Globals["a"], mod.Globals["b"], mod.Globals["c"]
+	checks := []struct {
+		x, y py.Object
+		op   CompareOp
+		want py.Object
+	}{
+		{a, c, OpEq, py.True},
+		{a, c, OpNe, py.False},
+		{a, b, OpLt, py.True},
+		{b, a, OpGt, py.True}, // reflected __lt__
+		{py.Tuple{a, py.Int(5)}, py.Tuple{c, py.Int(6)}, OpLt, py.True},
+	}
+	for i, tc := range checks {
+		got, err := Compare(tc.x, tc.y, tc.op)
+		if err != nil || got != tc.want {
+			t.Errorf("check %d: got %v, %v; want %v", i, got, err, tc.want)
+		}
+	}
+	if _, err := Compare(a, b, OpLe); err == nil || !strings.Contains(exceptionText(err), "'<=' not supported between instances of 'W' and 'W'") {
+		t.Errorf("<= without __le__: %v", err)
+	}
+}

@@ -33,8 +33,8 @@ func installConstructors() {
 		return bytesNew(metatype, args, kwargs)
 	}
 
-	strNew := py.StringType.New
-	py.StringType.New = func(metatype *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	decodeNew := py.StringType.New
+	py.StringType.New = strNew(func(metatype *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		if b, ok := firstArg(args, kwargs, "object").(py.Bytes); ok && (len(args) > 1 || len(kwargs) > 0) {
 			var object, encoding, errorsMode py.Object = nil, py.String("utf-8"), py.String("strict")
 			if err := unpack("str", args, kwargs, 1, []string{"object", "encoding", "errors"}, true, &object, &encoding, &errorsMode); err != nil {
@@ -46,8 +46,8 @@ func installConstructors() {
 			}
 			return c.decode(b)
 		}
-		return strNew(metatype, args, kwargs)
-	}
+		return decodeNew(metatype, args, kwargs)
+	})
 }
 
 // firstArg is the first argument, given by position or by name.

@@ -64,19 +64,16 @@ func eval(t *testing.T, expr string) (py.Object, error) {
 	return ctx.RunCode(code, globals, globals, nil)
 }
 
-// exceptionText is "Type: message" for a Python exception.
+// exceptionText is "Type: message" for a Python exception, as CPython's
+// traceback ends.
 func exceptionText(err error) string {
 	exc, ok := exceptionOf(err)
 	if !ok {
 		return err.Error()
 	}
-	msg := ""
-	if args, ok := exc.Args.(py.Tuple); ok && len(args) > 0 {
-		if s, ok := args[0].(py.String); ok {
-			msg = string(s)
-		} else {
-			msg = py.DebugRepr(args[0])
-		}
+	msg, strErr := Str(exc)
+	if strErr != nil {
+		msg = "<unprintable>"
 	}
 	return exc.Type().Name + ": " + msg
 }

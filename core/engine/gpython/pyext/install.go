@@ -26,8 +26,14 @@ func Install() {
 		installBytesMethods()
 		installDictMethods()
 		installListMethods()
+		installTupleMethods()
 		installConstructors()
 		installBuiltins()
+		installClassAttributes()
+		installExceptionMethods()
+		wrapBuildClass(py.GetModuleImpl("builtins"))
+		installTypes()
+		installProperty()
 	})
 }
 
@@ -58,5 +64,18 @@ func methodOf[T py.Object](owner, name string, fn func(self T, args py.Tuple, kw
 				name, owner, typeName(args[0]))
 		}
 		return fn(s, args[1:], kwargs)
+	}
+}
+
+// installTypes readies the types this package adds as builtins (gpython
+// readies only the types that exist when its own init runs) and
+// registers them.
+func installTypes() {
+	impl := py.GetModuleImpl("builtins")
+	for name, t := range map[string]*py.Type{"property": propertyType, "super": superType} {
+		if err := t.Ready(); err != nil {
+			panic("pyext: readying " + name + ": " + err.Error())
+		}
+		impl.Globals[name] = t
 	}
 }

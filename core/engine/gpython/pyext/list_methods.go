@@ -121,19 +121,27 @@ func indexIn(items []py.Object, value py.Object, start, end int) (int, error) {
 }
 
 func listIndex(l *py.List, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	return listIndexIn("list", l.Items, args, kwargs)
+}
+
+// listIndexIn is list.index or tuple.index (owner) over items.
+func listIndexIn(owner string, items []py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 	var value, startObj, endObj py.Object = nil, py.None, py.None
-	if err := unpack("list.index", args, kwargs, 1, []string{"value", "start", "stop"}, false, &value, &startObj, &endObj); err != nil {
+	if err := unpack(owner+".index", args, kwargs, 1, []string{"value", "start", "stop"}, false, &value, &startObj, &endObj); err != nil {
 		return nil, err
 	}
-	start, end, err := sliceBounds(startObj, endObj, len(l.Items))
+	start, end, err := sliceBounds(startObj, endObj, len(items))
 	if err != nil {
 		return nil, err
 	}
-	i, err := indexIn(l.Items, value, start, end)
+	i, err := indexIn(items, value, start, end)
 	if err != nil {
 		return nil, err
 	}
 	if i < 0 {
+		if owner == "tuple" {
+			return nil, py.ExceptionNewf(py.ValueError, "tuple.index(x): x not in tuple")
+		}
 		r, err := reprOf(value)
 		if err != nil {
 			return nil, err
@@ -144,12 +152,17 @@ func listIndex(l *py.List, args py.Tuple, kwargs py.StringDict) (py.Object, erro
 }
 
 func listCount(l *py.List, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	return countIn("list", l.Items, args, kwargs)
+}
+
+// countIn is list.count or tuple.count (owner) over items.
+func countIn(owner string, items []py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 	var value py.Object
-	if err := unpack("list.count", args, kwargs, 1, []string{"value"}, false, &value); err != nil {
+	if err := unpack(owner+".count", args, kwargs, 1, []string{"value"}, false, &value); err != nil {
 		return nil, err
 	}
 	n := 0
-	for _, item := range l.Items {
+	for _, item := range items {
 		eq, err := equal(item, value)
 		if err != nil {
 			return nil, err

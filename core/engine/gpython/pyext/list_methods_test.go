@@ -4,6 +4,10 @@ import "testing"
 
 func TestListMethods(t *testing.T) {
 	runEvalCases(t, []evalCase{
+		{expr: "(1, 2, 1).index(1, 1)", want: "2"},
+		{expr: "(1, (2,)).index((2,))", want: "1"},
+		{expr: "(1, 2).index(3)", wantErr: "ValueError: tuple.index(x): x not in tuple"},
+		{expr: "(1, 2, 1, 1.0).count(1)", want: "3"},
 		{expr: `[1, 2, 3].pop()`, want: "3"},
 		{expr: `[1, 2, 3].pop(-3)`, want: "1"},
 		{expr: `[].pop()`, wantErr: "IndexError: pop from empty list"},

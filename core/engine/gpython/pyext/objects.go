@@ -94,8 +94,10 @@ func isCallable(obj py.Object) bool {
 	return ok
 }
 
-// iterOf is iter(obj), finding __iter__ on an instance's class and
+// Iter is iter(obj), finding __iter__ on an instance's class and
 // iterating bytes, which gpython's iter() refuses.
+func Iter(obj py.Object) (py.Object, error) { return iterOf(obj) }
+
 func iterOf(obj py.Object) (py.Object, error) {
 	if b, ok := obj.(py.Bytes); ok {
 		items := make(py.Tuple, len(b))
@@ -106,9 +108,23 @@ func iterOf(obj py.Object) (py.Object, error) {
 	}
 	res, found, err := callSpecial(obj, "__iter__")
 	if found {
+		if err == nil && !isIterator(res) {
+			return nil, py.ExceptionNewf(py.TypeError, "iter() returned non-iterator of type '%s'", typeName(res))
+		}
 		return res, err
 	}
 	return py.Iter(obj)
+}
+
+// isIterator reports an object with a __next__.
+func isIterator(obj py.Object) bool {
+	if _, ok := obj.(py.I__next__); ok {
+		return true
+	}
+	if inst, ok := asInstance(obj); ok {
+		return inst.Type().Lookup("__next__") != nil
+	}
+	return false
 }
 
 // nextOf is next(it), finding __next__ on an instance's class. It
@@ -193,35 +209,11 @@ func collect(obj py.Object) ([]py.Object, error) {
 	return items, err
 }
 
-// strOf is str(obj), finding __str__ (or else __repr__) on an instance's
-// class.
-func strOf(obj py.Object) (string, error) {
-	if _, ok := asInstance(obj); ok {
-		res, found, err := callSpecial(obj, "__str__")
-		if !found {
-			return reprOf(obj)
-		}
-		return asResultString(res, err, "__str__")
-	}
-	if f, ok := obj.(py.Float); ok {
-		return floatRepr(float64(f)), nil
-	}
-	res, err := py.Str(obj)
-	return asResultString(res, err, "__str__")
-}
+// strOf is str(obj); see Str.
+func strOf(obj py.Object) (string, error) { return Str(obj) }
 
-// reprOf is repr(obj), finding __repr__ on an instance's class and
-// writing floats as CPython does (gpython prints 1e16 in full, inf as +Inf).
-func reprOf(obj py.Object) (string, error) {
-	if f, ok := obj.(py.Float); ok {
-		return floatRepr(float64(f)), nil
-	}
-	res, found, err := callSpecial(obj, "__repr__")
-	if !found {
-		res, err = py.Repr(obj)
-	}
-	return asResultString(res, err, "__repr__")
-}
+// reprOf is repr(obj); see Repr.
+func reprOf(obj py.Object) (string, error) { return Repr(obj) }
 
 func asResultString(res py.Object, err error, method string) (string, error) {
 	if err != nil {

@@ -10,7 +10,8 @@ import (
 
 // conformanceAreas are the corpus scripts of tests/conformance that
 // exercise the rewriter; each NAME.py has CPython's output in NAME.out.
-var conformanceAreas = []string{"fstrings", "exc_info", "truthiness", "dicts"}
+var conformanceAreas = []string{"fstrings", "exc_info", "truthiness", "dicts",
+	"exceptions", "classes", "bytesseq", "compare", "loops", "percent", "repr", "tuples"}
 
 // TestConformance runs this package's part of the corpus in a context
 // made as the engine makes them and compares what it prints with

@@ -8,7 +8,15 @@
 //   - truth tests follow Python's rules for bytes and for classes that
 //     define __bool__ or __len__ (gpython treats b"" as true);
 //   - dict displays, dict comprehensions and dict() build an insertion
-//     ordered dict that takes any hashable key (package pydict).
+//     ordered dict that takes any hashable key (package pydict);
+//   - raise statements can raise instances of exception classes written
+//     in Python, and handlers get the instance back;
+//   - super() without arguments names its class and instance;
+//   - comparisons, subscripts, `in`, * and % that may meet tuples, lists,
+//     bytes, Python classes or a str format go through helpers with
+//     CPython's semantics (package pyext);
+//   - for loops and comprehensions raise what their iterator raises
+//     instead of ending quietly.
 //
 // Line numbers are kept: the rewritten source is printed so that every
 // statement stays on its original line where possible, and the line table

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/gowsgi/gowsgi/core/engine/gpython/pyext"
 	"github.com/gowsgi/gowsgi/core/engine/gpython/rewrite/pydict"
 	// stdlib's init sets py.Compile (through vm and compile) and registers
 	// the builtins and sys modules that Install extends.
@@ -44,11 +45,19 @@ func Install() {
 			{helperExcEnter, excEnter},
 			{helperExcLeave, excLeave},
 			{helperExcCurrent, excCurrent},
+			{helperRaise, raiseHelper},
+			{helperIter, iterHelper},
+			{helperIterEnd, iterEndHelper},
+			{helperIterChecked, iterCheckedHelper},
+			{helperIterable, iterableHelper},
 			{helperEvalExec, evalExecHelper},
 			{helperNamespace, namespaceHelper},
 			{helperDecorator, decoratorHelper},
 		}
 		for _, h := range helpers {
+			builtins.Methods = append(builtins.Methods, py.MustNewMethod(h.name, h.fn, 0, "used by rewritten code"))
+		}
+		for _, h := range operatorHelpers {
 			builtins.Methods = append(builtins.Methods, py.MustNewMethod(h.name, h.fn, 0, "used by rewritten code"))
 		}
 		if !hasMethod(builtins, "hash") {
@@ -57,6 +66,8 @@ func Install() {
 		}
 		replaceMethod(builtins, "compile", compileBuiltin)
 		builtins.Globals["dict"] = pydict.Type
+		pydict.ReprOf = pyext.Repr
+		pyext.RegisterSubclassable(pydict.Type, pydict.NewInstance, pydict.Init)
 		wrapIsinstance(builtins)
 		replaceMethod(py.GetModuleImpl("sys"), "exc_info", sysExcInfo)
 	})
@@ -85,7 +96,7 @@ func hasMethod(impl *py.ModuleImpl, name string) bool {
 // readyTypes readies the types this package makes: gpython readies only
 // the types that exist when its own init runs.
 func readyTypes() {
-	for _, t := range append(pydict.Types(), falseStandInType, contextStateType) {
+	for _, t := range append(pydict.Types(), falseStandInType, contextStateType, checkedIteratorType) {
 		if err := t.Ready(); err != nil {
 			panic(fmt.Sprintf("rewrite: readying type %s: %v", t.Name, err))
 		}

@@ -2,16 +2,24 @@ package rewrite
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/gowsgi/gowsgi/core/engine/gpython/pyext"
 )
 
-// excEnter is __gowsgi_exc_enter__(exc), run as a handler starts.
+// excEnter is __gowsgi_exc_enter__(exc), run as a handler starts: it
+// returns what the handler's name is bound to.
 func excEnter(self, exc py.Object) (py.Object, error) {
 	s, err := stateIn(self)
 	if err != nil {
 		return nil, err
 	}
 	s.handled = append(s.handled, exc)
-	return py.None, nil
+	return pyext.Caught(exc), nil
+}
+
+// raiseHelper is __gowsgi_raise__(exc), the value of a raise statement
+// (and of its from clause).
+func raiseHelper(_, exc py.Object) (py.Object, error) {
+	return pyext.Raisable(exc)
 }
 
 // excLeave is __gowsgi_exc_leave__(), run as a handler ends, however it
@@ -58,5 +66,6 @@ func sysExcInfo(self py.Object) (py.Object, error) {
 	if e, ok := exc.(*py.Exception); ok && e.Traceback != nil {
 		tb = e.Traceback
 	}
-	return py.Tuple{exc.Type(), exc, tb}, nil
+	value := pyext.Caught(exc)
+	return py.Tuple{value.Type(), value, tb}, nil
 }

@@ -15,6 +15,9 @@ type contextState struct {
 	// kwargsOrder is the order of the keyword arguments of the call in
 	// progress, for a **kwargs parameter to take.
 	kwargsOrder []string
+	// iterFailure is the error that ended a checked loop, for the code
+	// after the loop to raise.
+	iterFailure error
 }
 
 const stateKey = "__gowsgi_state__"

@@ -164,3 +164,43 @@ func TestRewriteModuleFailsCleanly(t *testing.T) {
 		t.Error("printing a Suite did not fail")
 	}
 }
+
+func TestExceptionClasses(t *testing.T) {
+	out, err := runPython(t, "exc.py", `
+import sys
+class AppError(Exception):
+    def __init__(self, message="?", status=500):
+        super().__init__(message)
+        self.status = status
+def fail():
+    raise AppError("down", 503)
+def reraise_outside_handler():
+    raise
+try:
+    fail()
+except AppError as e:
+    print(e, e.status, e.args, type(e).__name__, sys.exc_info()[1] is e)
+    try:
+        reraise_outside_handler()
+    except Exception as again:
+        print("again", again.status)
+try:
+    raise AppError
+except Exception as e:
+    print(repr(e), e.status)
+try:
+    try:
+        fail()
+    except AppError as e:
+        raise ValueError("wrapped") from e
+except ValueError as e:
+    print(e)
+`)
+	if err != nil {
+		t.Fatalf("%v\nprinted %q", err, out)
+	}
+	want := "down 503 ('down',) AppError True\nagain 503\nAppError('?') 500\nwrapped\n"
+	if out != want {
+		t.Errorf("printed %q, want %q", out, want)
+	}
+}

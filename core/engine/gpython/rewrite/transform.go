@@ -21,6 +21,16 @@ type transformer struct {
 	handlers int
 	// excNames numbers the names given to handlers written without "as".
 	excNames int
+	// classBody is set while walking the statements of a class body,
+	// where a def makes a method.
+	classBody bool
+	// method names the first parameter of the method being walked (a
+	// function defined directly in a class body), for super(); nil
+	// elsewhere.
+	method ast.Expr
+	// scalars are the names the scope being walked sets to a number or
+	// a str (see augAssign).
+	scalars map[ast.Identifier]bool
 }
 
 // transform applies the AST rewrites to mod in place.
@@ -28,6 +38,7 @@ func transform(mod ast.Mod) {
 	t := &transformer{}
 	switch m := mod.(type) {
 	case *ast.Module:
+		t.scalars = scalarNames(m.Body)
 		t.stmts(m.Body)
 	case *ast.Expression:
 		m.Body = t.expr(m.Body)
@@ -35,8 +46,11 @@ func transform(mod ast.Mod) {
 }
 
 func (t *transformer) stmts(list []ast.Stmt) {
-	for _, s := range list {
+	for i, s := range list {
 		t.stmt(s)
+		if aug, ok := s.(*ast.AugAssign); ok {
+			list[i] = t.augAssign(aug)
+		}
 	}
 }
 
@@ -59,7 +73,11 @@ func (t *transformer) stmt(s ast.Stmt) {
 		if n.Kwargs != nil {
 			n.Kwargs = kwargsMapping(t.expr(n.Kwargs))
 		}
+		saved := t.classBody
+		t.classBody = true
 		t.stmts(n.Body)
+		t.classBody = saved
+		renameSlots(n.Body)
 	case *ast.Return:
 		if n.Value != nil {
 			n.Value = t.expr(n.Value)
@@ -77,6 +95,7 @@ func (t *transformer) stmt(s ast.Stmt) {
 		n.Iter = t.expr(n.Iter)
 		t.stmts(n.Body)
 		t.stmts(n.Orelse)
+		checkedFor(n)
 	case *ast.While:
 		n.Test = t.test(n.Test)
 		t.stmts(n.Body)
@@ -110,10 +129,16 @@ func (t *transformer) stmt(s ast.Stmt) {
 // functionBody walks a function's body, a scope of its own: handlers of
 // the code around the def do not enclose it when it runs.
 func (t *transformer) functionBody(n *ast.FunctionDef) {
-	saved := t.handlers
+	saved, savedClass, savedMethod, savedScalars := t.handlers, t.classBody, t.method, t.scalars
 	t.handlers = 0
+	t.method = nil
+	t.scalars = scalarNames(n.Body)
+	if t.classBody {
+		t.method = instanceArgument(n.Args)
+	}
+	t.classBody = false
 	t.stmts(n.Body)
-	t.handlers = saved
+	t.handlers, t.classBody, t.method, t.scalars = saved, savedClass, savedMethod, savedScalars
 	n.Body = withKwargsParam(n.Args, n.Body)
 }
 
@@ -190,6 +215,7 @@ func (t *transformer) expr(e ast.Expr) ast.Expr {
 	case *ast.BinOp:
 		n.Left = t.expr(n.Left)
 		n.Right = t.expr(n.Right)
+		return t.binOp(n)
 	case *ast.UnaryOp:
 		if n.Op == ast.Not {
 			n.Operand = t.test(n.Operand)
@@ -198,10 +224,10 @@ func (t *transformer) expr(e ast.Expr) ast.Expr {
 		}
 	case *ast.Lambda:
 		t.arguments(n.Args)
-		saved := t.handlers
-		t.handlers = 0
+		saved, savedMethod := t.handlers, t.method
+		t.handlers, t.method = 0, nil
 		n.Body = t.expr(n.Body)
-		t.handlers = saved
+		t.handlers, t.method = saved, savedMethod
 	case *ast.IfExp:
 		n.Test = t.test(n.Test)
 		n.Body = t.expr(n.Body)
@@ -214,18 +240,21 @@ func (t *transformer) expr(e ast.Expr) ast.Expr {
 		n.Key = t.expr(n.Key)
 		n.Value = t.expr(n.Value)
 		t.comprehensions(n.Generators)
-		return dictComprehension(n)
+		return checkedComprehension(dictComprehension(n), n.Generators)
 	case *ast.Set:
 		t.exprs(n.Elts)
 	case *ast.ListComp:
 		n.Elt = t.expr(n.Elt)
 		t.comprehensions(n.Generators)
+		return checkedComprehension(n, n.Generators)
 	case *ast.SetComp:
 		n.Elt = t.expr(n.Elt)
 		t.comprehensions(n.Generators)
+		return checkedComprehension(n, n.Generators)
 	case *ast.GeneratorExp:
 		n.Elt = t.expr(n.Elt)
 		t.comprehensions(n.Generators)
+		generatorIterable(n.Generators)
 	case *ast.Yield:
 		if n.Value != nil {
 			n.Value = t.expr(n.Value)
@@ -235,6 +264,7 @@ func (t *transformer) expr(e ast.Expr) ast.Expr {
 	case *ast.Compare:
 		n.Left = t.expr(n.Left)
 		t.exprs(n.Comparators)
+		return t.compare(n)
 	case *ast.Call:
 		return t.call(n)
 	case *ast.Attribute:
@@ -242,6 +272,7 @@ func (t *transformer) expr(e ast.Expr) ast.Expr {
 	case *ast.Subscript:
 		n.Value = t.expr(n.Value)
 		t.slice(n.Slice)
+		return t.subscript(n)
 	case *ast.Starred:
 		n.Value = t.expr(n.Value)
 	case *ast.List:
@@ -253,6 +284,7 @@ func (t *transformer) expr(e ast.Expr) ast.Expr {
 }
 
 func (t *transformer) call(n *ast.Call) ast.Expr {
+	t.zeroArgumentSuper(n)
 	n.Func = t.expr(n.Func)
 	t.exprs(n.Args)
 	t.keywords(n.Keywords)

@@ -13,12 +13,19 @@ import (
 //
 //	except E as e:              except E as e:
 //	    body            →           try:
-//	                                    __gowsgi_exc_enter__(e); body
+//	                                    e = __gowsgi_exc_enter__(e); body
 //	                                finally: __gowsgi_exc_leave__()
 //
 // A handler without "as" gets a generated name. A bare raise outside any
 // handler of its function (in a helper called from a handler) re-raises
 // what the stack holds, as CPython does, instead of failing.
+//
+// gpython raises only its own exception objects, which cannot hold the
+// attributes of an instance of `class NotFound(Exception)`; so what a
+// raise statement raises passes through __gowsgi_raise__, which puts
+// such an instance in one of gpython's exception objects, and the
+// handler's __gowsgi_exc_enter__ gives the instance back (pyext.Raisable,
+// pyext.Caught).
 
 func (t *transformer) try(n *ast.Try) {
 	t.stmts(n.Body)
@@ -50,7 +57,10 @@ func (t *transformer) recordHandler(h *ast.ExceptHandler) {
 		t.excNames++
 		h.Name = ast.Identifier(fmt.Sprintf("%s%d__", excNamePrefix, t.excNames))
 	}
-	enter := helperStmt(helperExcEnter, name(string(h.Name), ast.Pos{}))
+	enter := &ast.Assign{
+		Targets: []ast.Expr{&ast.Name{Id: h.Name, Ctx: ast.Store}},
+		Value:   callHelper(helperExcEnter, ast.Pos{}, name(string(h.Name), ast.Pos{})),
+	}
 	body := append([]ast.Stmt{enter}, h.Body...)
 	h.Body = []ast.Stmt{&ast.Try{
 		Body:      body,
@@ -65,8 +75,8 @@ func (t *transformer) raise(n *ast.Raise) {
 		}
 		return
 	}
-	n.Exc = t.expr(n.Exc)
+	n.Exc = callHelper(helperRaise, posOf(n.Exc), t.expr(n.Exc))
 	if n.Cause != nil {
-		n.Cause = t.expr(n.Cause)
+		n.Cause = callHelper(helperRaise, posOf(n.Cause), t.expr(n.Cause))
 	}
 }

@@ -102,7 +102,8 @@ func isHelperCall(n *ast.Call) bool {
 		return false
 	}
 	switch string(f.Id) {
-	case helperTruth, helperDict, helperDictPairs:
+	case helperTruth, helperDict, helperDictPairs, helperIterChecked,
+		helperLt, helperLe, helperEq, helperNe, helperGt, helperGe, helperIn, helperNotIn:
 		return true
 	}
 	return false

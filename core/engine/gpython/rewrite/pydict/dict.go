@@ -29,6 +29,10 @@ type Dict struct {
 	// under running iterators.
 	layout uint64
 	inRepr bool // repr is running: a dict inside itself prints {...}
+	// class is the Python class of an instance of a dict subclass, nil
+	// for a plain dict; attrs holds such an instance's attributes.
+	class *py.Type
+	attrs py.StringDict
 }
 
 type entry struct {

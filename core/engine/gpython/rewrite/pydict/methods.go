@@ -19,8 +19,14 @@ dict(**kwargs) -> new dictionary initialized with the name=value pairs
 // for every dict the rewritten code makes.
 var Type = py.NewTypeX("dict", typeDoc, newDict, nil)
 
-// Type is part of py.Object.
-func (d *Dict) Type() *py.Type { return Type }
+// Type is part of py.Object: dict, or the class of an instance of a
+// dict subclass.
+func (d *Dict) Type() *py.Type {
+	if d.class != nil {
+		return d.class
+	}
+	return Type
+}
 
 type method = func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 
@@ -93,19 +99,11 @@ func checkArgs(name string, args py.Tuple, min, max int) error {
 	return py.ExceptionNewf(py.TypeError, "%s expected at most %d arguments, got %d", name, max, len(args))
 }
 
-// KeyError is the error for a missing key, printed as CPython prints it:
-// gpython shows an exception through its first argument, so that
-// argument is the key's repr, as the engine's other KeyErrors have it.
-// The key itself is kept as the exception's "key" entry, for Go code
-// that reports the error.
+// KeyError is the error for a missing key. The key is its argument, as
+// in CPython, and is also kept as the exception's "key" entry, which the
+// engine reads to report the error.
 func KeyError(key py.Object) error {
-	r, err := py.ReprAsString(key)
-	if err != nil {
-		return err
-	}
-	exc := py.ExceptionNewf(py.KeyError, "%s", r)
-	exc.Dict["key"] = key
-	return exc
+	return &py.Exception{Base: py.KeyError, Args: py.Tuple{key}, Dict: py.StringDict{"key": key}}
 }
 
 func keysMethod(d *Dict, _ py.Tuple) (py.Object, error) { return &view{dict: d, kind: keysView}, nil }
@@ -144,7 +142,7 @@ func popMethod(d *Dict, args py.Tuple) (py.Object, error) {
 
 func popitemMethod(d *Dict, _ py.Tuple) (py.Object, error) {
 	if d.live == 0 {
-		return nil, py.ExceptionNewf(py.KeyError, "'popitem(): dictionary is empty'")
+		return nil, KeyError(py.String("popitem(): dictionary is empty"))
 	}
 	d.trimTail()
 	last := len(d.entries) - 1

@@ -85,7 +85,7 @@ func (v *view) M__repr__() (py.Object, error) {
 			b.WriteString(", ")
 		}
 		first = false
-		s, err := py.ReprAsString(viewItem(e, v.kind))
+		s, err := ReprOf(viewItem(e, v.kind))
 		if err != nil {
 			return nil, err
 		}
