@@ -46,6 +46,13 @@ void gwpy_clear_interrupt(unsigned long thread_id);
 PyObject *gwpy_str(const char *data, Py_ssize_t length);
 PyObject *gwpy_path_list(const char *data, const Py_ssize_t *lengths, Py_ssize_t count);
 
+// threadstate.c: worker thread states that move between OS threads.
+PyThreadState *gwpy_new_thread_state(void);
+PyThreadState *gwpy_enter(PyThreadState *state);
+void gwpy_leave(PyThreadState *state, PyThreadState *previous);
+unsigned long gwpy_thread_id(PyThreadState *state);
+void gwpy_delete_thread_state(PyThreadState *state);
+
 // streams.c: wsgi.input and wsgi.errors.
 enum gwpy_input_op {
 	GWPY_INPUT_READ,

@@ -17,11 +17,13 @@
 // fresh module named after its path; a reload re-runs the script but not
 // the modules it imported, which stay in sys.modules.
 //
-// Each app runs its requests on up to Spec.Threads OS threads of its own,
-// each with a Python thread state for its whole life. A request past its
-// time limit, or whose context is cancelled, gets RequestInterrupted (a
-// BaseException) raised in its thread at the next bytecode boundary. Python
-// blocked inside C (a socket read, time.sleep) cannot be interrupted: after
-// a grace period the request is answered as timed out and the thread is
-// abandoned to finish on its own, its slot going to a new thread.
+// Each app runs its requests on up to Spec.Threads workers, each with a
+// Python thread state for its whole life; a request's Python runs in a
+// goroutine of its own holding that state, on whatever OS thread Go gives
+// it. A request past its time limit, or whose context is cancelled, gets
+// RequestInterrupted (a BaseException) raised in its thread at the next
+// bytecode boundary. Python blocked inside C (a socket read, time.sleep)
+// cannot be interrupted: after a grace period the request is answered as
+// timed out and the worker is abandoned to finish on its own, its slot
+// going to a new worker.
 package cpython

@@ -128,3 +128,30 @@ def application(environ, start_response):
 		t.Errorf("the app's thread ticked %d times in 100ms between requests", after-before)
 	}
 }
+
+// C code calling PyGILState_Ensure inside a request (ctypes, sqlite3 and
+// Cython callbacks) finds the worker's running thread state, whatever OS
+// thread the request runs on, instead of waiting forever for the GIL its
+// own thread holds.
+func TestGILStateEnsureInsideRequest(t *testing.T) {
+	app := engines.Load(t, `
+import ctypes
+api = ctypes.pythonapi
+
+def application(environ, start_response):
+    state = api.PyGILState_Ensure()
+    api.PyGILState_Release(state)
+    start_response('200 OK', [])
+    return [b"%d %d" % (state, api.PyGILState_Check())]
+`)
+	for i := 0; i < 3; i++ {
+		var x enginetest.Exchange
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		body, err := enginetest.Serve(ctx, app, x.Request(nil, ""))
+		cancel()
+		// 0 is PyGILState_LOCKED: the state was already current.
+		if err != nil || body != "0 1" {
+			t.Fatalf("request %d: body %q err %v, want \"0 1\"", i, body, err)
+		}
+	}
+}

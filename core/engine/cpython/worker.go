@@ -16,24 +16,30 @@ import (
 	"github.com/hashicorp/go-hclog"
 )
 
-// worker is one OS thread of an app, with its own Python thread state for
-// its whole life, so threading.local data (database connections, for one)
-// lasts from request to request as in any threaded server. Running Python
-// on a thread of its own is also what lets a request give up on code stuck
-// in C: the caller stops waiting and the thread is abandoned.
+// worker is one Python thread state of an app, kept for the worker's whole
+// life, so threading.local data (database connections, for one) lasts
+// from request to request as in any threaded server. Each job runs in a
+// goroutine of its own, on whatever OS thread Go picks, holding that
+// state: handing work to a plain goroutine is cheap, where waking a
+// dedicated locked thread costs two thread switches each way. Running
+// Python off the request's goroutine is also what lets a request give up
+// on code stuck in C: the caller stops waiting and the worker is
+// abandoned.
 type worker struct {
 	log     hclog.Logger
 	grace   time.Duration
 	resends int
 
-	// Set before startWorker returns, then only read.
-	thread C.ulong // Python's id of the thread, for interruptions
+	// Set before startWorker returns; used holding the GIL.
+	state *C.PyThreadState
 
-	jobs chan func()
+	// busy is held by the job running now, so jobs never overlap and a
+	// stopped worker's last cleanup waits for an abandoned job.
+	busy sync.Mutex
 	// active is the interrupt of the job running now: an interruption is
-	// only ever raised in the thread while its own request runs there.
+	// only ever raised in the state while its own request runs there.
 	active atomic.Pointer[interrupt.Signal]
-	// interrupted says an interruption may be pending in the thread; it
+	// interrupted says an interruption may be pending in the state; it
 	// is cleared at the end of the job only then, since clearing makes
 	// every Python thread check for pending work once.
 	interrupted atomic.Bool
@@ -47,38 +53,23 @@ func startWorker(log hclog.Logger, s settings) *worker {
 		log:     log,
 		grace:   s.grace,
 		resends: s.resends,
-		jobs:    make(chan func(), 1),
 		exited:  make(chan struct{}),
 	}
-	ready := make(chan struct{})
-	go w.loop(ready)
-	<-ready
+	python.do(func() { w.state = C.gwpy_new_thread_state() })
 	return w
 }
 
-// loop owns the thread. It is never unlocked: the thread carries the
-// worker's thread state and ends with the goroutine.
-func (w *worker) loop(ready chan<- struct{}) {
-	runtime.LockOSThread()
-	defer close(w.exited)
-	gil := C.PyGILState_Ensure() // creates the thread state
-	w.thread = C.PyThread_get_thread_ident()
-	state := C.PyEval_SaveThread()
-	close(ready)
-	for job := range w.jobs {
-		job()
-	}
-	C.PyEval_RestoreThread(state)
-	C.PyGILState_Release(gil) // deletes the thread state
-}
-
-// run hands fn to the worker and waits for it. When ir fires, Python gets
-// RequestInterrupted raised in its thread, again a few times during the
-// grace period for code that swallows it; if fn has still not returned
-// then, the worker is abandoned and ir's error returned.
+// run runs fn in a goroutine of its own and waits for it. When ir fires,
+// Python gets RequestInterrupted raised in its thread, again a few times
+// during the grace period for code that swallows it; if fn has still not
+// returned then, the worker is abandoned and ir's error returned.
 func (w *worker) run(ir *interrupt.Signal, fn func() error) error {
 	done := make(chan error, 1)
-	w.jobs <- func() { done <- w.execute(ir, fn) }
+	go func() {
+		w.busy.Lock()
+		defer w.busy.Unlock()
+		done <- w.execute(ir, fn)
+	}()
 	return ir.Await(done, interrupt.Grace{
 		Period: w.grace,
 		Nudge:  func() { w.interrupt(ir) },
@@ -91,10 +82,12 @@ func (w *worker) run(ir *interrupt.Signal, fn func() error) error {
 	})
 }
 
-// execute runs fn on the worker's thread holding the GIL. ir is nil for
-// cleanup work, which nothing interrupts.
+// execute runs fn on the calling goroutine's OS thread, locked to it,
+// holding the GIL with the worker's thread state. ir is nil for cleanup
+// work, which nothing interrupts.
 func (w *worker) execute(ir *interrupt.Signal, fn func() error) (err error) {
-	gil := C.PyGILState_Ensure()
+	runtime.LockOSThread()
+	previous := C.gwpy_enter(w.state)
 	w.active.Store(ir)
 	defer func() {
 		if r := recover(); r != nil {
@@ -106,9 +99,10 @@ func (w *worker) execute(ir *interrupt.Signal, fn func() error) (err error) {
 		// is either raised in this job or never set.
 		w.active.Store(nil)
 		if w.interrupted.Swap(false) {
-			C.gwpy_clear_interrupt(w.thread)
+			C.gwpy_clear_interrupt(C.gwpy_thread_id(w.state))
 		}
-		C.PyGILState_Release(gil)
+		C.gwpy_leave(w.state, previous)
+		runtime.UnlockOSThread()
 	}()
 	if ir != nil && ir.Interrupted() {
 		return ir.Err()
@@ -116,14 +110,14 @@ func (w *worker) execute(ir *interrupt.Signal, fn func() error) (err error) {
 	return fn()
 }
 
-// interrupt raises RequestInterrupted in the thread if ir's job still runs
-// there. It does not wait: setting it needs the GIL, which Python stuck in
-// C may hold.
+// interrupt raises RequestInterrupted in the worker's thread state if ir's
+// job still runs there. It does not wait: setting it needs the GIL, which
+// Python stuck in C may hold.
 func (w *worker) interrupt(ir *interrupt.Signal) {
 	go python.do(func() {
 		if w.active.Load() == ir {
 			w.interrupted.Store(true)
-			C.gwpy_interrupt_thread(w.thread)
+			C.gwpy_interrupt_thread(C.gwpy_thread_id(w.state))
 		}
 	})
 }
@@ -138,19 +132,22 @@ func (w *worker) Retire() {
 	<-w.exited
 }
 
-// stop makes the worker exit once its current job is done, after running
-// final (when not nil) with the GIL: the owner's last cleanup, which must
-// wait for an abandoned job to end. It does not wait.
+// stop ends the worker once its current job is done, after running final
+// (when not nil) with the GIL: the owner's last cleanup, which must wait
+// for an abandoned job to end. It does not wait.
 func (w *worker) stop(final func()) {
 	w.stopping.Do(func() {
-		if final != nil {
-			w.jobs <- func() {
+		go func() {
+			defer close(w.exited)
+			w.busy.Lock()
+			defer w.busy.Unlock()
+			if final != nil {
 				_ = w.execute(nil, func() error {
 					final()
 					return nil
 				})
 			}
-		}
-		close(w.jobs)
+			python.do(func() { C.gwpy_delete_thread_state(w.state) })
+		}()
 	})
 }
