@@ -12,9 +12,11 @@ import (
 // TestEngine holds gpython to the behaviour every engine owes the gateway.
 func TestEngine(t *testing.T) {
 	enginetest.Run(t, enginetest.Harness{
-		Name:       "gpython",
-		Engines:    engines,
-		Grace:      100 * time.Millisecond,
+		Name:    "gpython",
+		Engines: engines,
+		// The forced unwind comes at half the grace: enough margin that a
+		// loaded machine still unwinds before it abandons.
+		Grace:      400 * time.Millisecond,
 		AbandonLog: "abandoned an interpreter context",
 		Stalls: []enginetest.Stall{
 			{
