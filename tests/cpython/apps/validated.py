@@ -60,7 +60,7 @@ def lines(environ, start_response):
 def stream(environ, start_response):
     start_response("200 OK", TEXT)
     for i in range(5):
-        time.sleep(0.01)
+        time.sleep(0.1)
         yield b"part %d\n" % i
 
 
