@@ -53,7 +53,7 @@ func TestClientsLeavingAtEveryStage(t *testing.T) {
 	}
 	wg.Wait()
 	// Every abandoned slow response was cancelled and closed.
-	settle := time.Now().Add(15 * time.Second)
+	settle := time.Now().Add(45 * time.Second) // generous: a loaded machine notices departures late
 	for {
 		entries, err := os.ReadDir(markers)
 		if err != nil {
