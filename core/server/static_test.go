@@ -140,7 +140,10 @@ func TestSlowDownloadOutlivesWriteTimeout(t *testing.T) {
 	root := t.TempDir()
 	writeFile(t, filepath.Join(root, "big.bin"), strings.Repeat("x", size))
 	cfg := &config.Config{Aliases: []config.Alias{{URI: "/files", Dir: root}}}
-	s := newTestServer(t, cfg, Options{WriteTimeout: 150 * time.Millisecond}, newFake(respond(http.StatusOK, "")))
+	// Each write may take up to the timeout; the whole download takes over
+	// twice as long (64 reads, 20 ms apart), with room left for a loaded
+	// machine to stall a single write.
+	s := newTestServer(t, cfg, Options{WriteTimeout: 500 * time.Millisecond}, newFake(respond(http.StatusOK, "")))
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 
@@ -164,9 +167,9 @@ func TestSlowDownloadOutlivesWriteTimeout(t *testing.T) {
 		if err != nil {
 			break
 		}
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond)
 	}
-	if elapsed := time.Since(start); elapsed < 300*time.Millisecond {
+	if elapsed := time.Since(start); elapsed < time.Second {
 		t.Logf("download took only %v; the test did not outlast the timeout", elapsed)
 	}
 	if got < size {
