@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gowsgi/gowsgi/core/config"
@@ -79,6 +80,11 @@ type slot struct {
 	eng    engine.Engine
 	log    hclog.Logger
 
+	stats atomic.Uint64 // stats taken, numbering them
+
+	pathOnce sync.Once
+	cpath    *byte // script as a C string, for stat
+
 	mu     sync.Mutex
 	cur    *instance
 	failed *failure
@@ -88,18 +94,34 @@ type slot struct {
 // is logged once per change rather than once per request.
 type failure struct {
 	stamp stamp
+	seq   uint64 // the stat that saw stamp
 	err   error
 }
 
 // acquire returns the current app, loading or reloading it as needed. The
 // caller must release it.
 func (s *slot) acquire() (*instance, error) {
+	if !s.mount.ScriptReloading {
+		s.mu.Lock()
+		if s.cur != nil {
+			in := s.cur.ref()
+			s.mu.Unlock()
+			return in, nil
+		}
+		s.mu.Unlock()
+	}
+	// The stat runs outside the lock: with it inside, every request of the
+	// slot would queue behind one system call. seq orders the stats, so a
+	// request that looked before a reload cannot undo it.
+	seq := s.stats.Add(1)
+	st, err := s.stat()
+	return s.acquireSeen(seq, st, err)
+}
+
+// acquireSeen is acquire once stat number seq has returned st or err.
+func (s *slot) acquireSeen(seq uint64, st stamp, err error) (*instance, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.cur != nil && !s.mount.ScriptReloading {
-		return s.cur.ref(), nil
-	}
-	st, err := statScript(s.script)
 	if err != nil {
 		if s.cur != nil {
 			// Keep serving the loaded version of a script that vanished
@@ -108,15 +130,15 @@ func (s *slot) acquire() (*instance, error) {
 		}
 		return nil, err
 	}
-	if s.cur != nil && s.cur.stamp == st {
+	if s.cur != nil && (s.cur.stamp == st || seq < s.cur.seq || !s.mount.ScriptReloading) {
 		return s.cur.ref(), nil
 	}
-	if s.failed != nil && s.failed.stamp == st {
+	if s.failed != nil && (s.failed.stamp == st || seq < s.failed.seq) {
 		return nil, s.failed.err
 	}
 	app, err := s.load()
 	if err != nil {
-		s.failed = &failure{stamp: st, err: err}
+		s.failed = &failure{stamp: st, seq: seq, err: err}
 		s.logFailure(err)
 		return nil, err
 	}
@@ -127,7 +149,7 @@ func (s *slot) acquire() (*instance, error) {
 	} else {
 		s.log.Info("application loaded")
 	}
-	s.cur = &instance{app: app, stamp: st, log: s.log}
+	s.cur = &instance{app: app, stamp: st, seq: seq, log: s.log}
 	return s.cur.ref(), nil
 }
 
@@ -174,6 +196,7 @@ func (s *slot) close() {
 type instance struct {
 	app   engine.App
 	stamp stamp
+	seq   uint64 // the stat that saw stamp
 	log   hclog.Logger
 
 	mu      sync.Mutex

@@ -280,3 +280,41 @@ func TestUnknownEngine(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// A request whose stat was taken before a reload must use the reloaded app,
+// not reload again with what it saw (which names the older file).
+func TestStaleStatKeepsNewerReload(t *testing.T) {
+	dir := t.TempDir()
+	script := writeScript(t, dir, "app.py", "v1")
+	sl := &slot{script: script, mount: mount("/", script), eng: fakeEngine{}, log: hclog.NewNullLogger()}
+	first, err := sl.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.release()
+
+	staleSeq := sl.stats.Add(1)
+	staleStamp, err := statScript(script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bump(t, script, "v2", time.Now().Add(time.Second))
+	fresh, err := sl.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh.release()
+
+	before := loads.Load()
+	got, err := sl.acquireSeen(staleSeq, staleStamp, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer got.release()
+	if got != fresh {
+		t.Error("a stale stat replaced the reloaded app")
+	}
+	if n := loads.Load() - before; n != 0 {
+		t.Errorf("a stale stat loaded the script %d times, want 0", n)
+	}
+}
