@@ -17,7 +17,8 @@
 #include "ngx_http_wsgi_module.h"
 
 
-static u_char *ngx_http_wsgi_app_write(u_char *p, ngx_http_wsgi_loc_conf_t *wlcf);
+static u_char *ngx_http_wsgi_app_write(u_char *p,
+    ngx_http_wsgi_main_conf_t *wmcf, ngx_http_wsgi_loc_conf_t *wlcf);
 static u_char *ngx_http_wsgi_app_word(u_char *p, char *key, ngx_str_t *value);
 static size_t ngx_http_wsgi_app_word_len(char *key, ngx_str_t *value);
 
@@ -43,14 +44,15 @@ ngx_http_wsgi_app_add(ngx_conf_t *cf, ngx_http_wsgi_loc_conf_t *wlcf)
           + ngx_http_wsgi_app_word_len("callable-object=", &alias->callable)
           + ngx_http_wsgi_app_word_len("callable-object=",
                                        &wlcf->callable_object)
-          + ngx_http_wsgi_app_word_len("python-path=", &wlcf->python_path);
+          + ngx_http_wsgi_app_word_len("python-path=", &wlcf->python_path)
+          + ngx_http_wsgi_app_word_len("python-home=", &wmcf->python_home);
 
     p = ngx_pnalloc(cf->pool, len);
     if (p == NULL) {
         return 0;
     }
 
-    len = ngx_http_wsgi_app_write(p, wlcf) - p;
+    len = ngx_http_wsgi_app_write(p, wmcf, wlcf) - p;
 
     app = wmcf->apps.elts;
 
@@ -77,7 +79,8 @@ ngx_http_wsgi_app_add(ngx_conf_t *cf, ngx_http_wsgi_loc_conf_t *wlcf)
 
 
 static u_char *
-ngx_http_wsgi_app_write(u_char *p, ngx_http_wsgi_loc_conf_t *wlcf)
+ngx_http_wsgi_app_write(u_char *p, ngx_http_wsgi_main_conf_t *wmcf,
+    ngx_http_wsgi_loc_conf_t *wlcf)
 {
     ngx_str_t               *callable;
     ngx_http_wsgi_alias_t   *alias;
@@ -118,6 +121,10 @@ ngx_http_wsgi_app_write(u_char *p, ngx_http_wsgi_loc_conf_t *wlcf)
 
     if (wlcf->python_path.len) {
         p = ngx_http_wsgi_app_word(p, "python-path=", &wlcf->python_path);
+    }
+
+    if (wmcf->python_home.len) {
+        p = ngx_http_wsgi_app_word(p, "python-home=", &wmcf->python_home);
     }
 
     if (wlcf->script_reloading != NGX_CONF_UNSET) {

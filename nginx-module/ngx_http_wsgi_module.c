@@ -25,6 +25,8 @@ static char *ngx_http_wsgi_script_alias(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static char *ngx_http_wsgi_python_path(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
+static char *ngx_http_wsgi_python_home(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
 static char *ngx_http_wsgi_request_timeout(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static char *ngx_http_wsgi_core_setting(ngx_conf_t *cf, ngx_command_t *cmd,
@@ -74,6 +76,13 @@ static ngx_command_t  ngx_http_wsgi_commands[] = {
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_1MORE,
       ngx_http_wsgi_python_path,
       NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("wsgi_python_home"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
+      ngx_http_wsgi_python_home,
+      NGX_HTTP_MAIN_CONF_OFFSET,
       0,
       NULL },
 
@@ -182,6 +191,7 @@ ngx_http_wsgi_create_main_conf(ngx_conf_t *cf)
      * set by ngx_pcalloc():
      *
      *     wmcf->core_library = { 0, NULL };
+     *     wmcf->python_home = { 0, NULL };
      */
 
     if (ngx_array_init(&wmcf->core_settings, cf->pool, 2, sizeof(ngx_str_t))
@@ -570,6 +580,44 @@ ngx_http_wsgi_python_path(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
     }
 
     wlcf->python_path.len = p - wlcf->python_path.data;
+
+    return NGX_CONF_OK;
+}
+
+
+/*
+ * One interpreter per process, so one home for all of http{}; checked here
+ * so that "nginx -t" names the line rather than a worker failing to start.
+ */
+
+static char *
+ngx_http_wsgi_python_home(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
+{
+    ngx_http_wsgi_main_conf_t *wmcf = conf;
+
+    ngx_str_t        *value;
+    ngx_file_info_t   fi;
+
+    if (wmcf->python_home.data != NULL) {
+        return "is duplicate";
+    }
+
+    value = cf->args->elts;
+    wmcf->python_home = value[1];
+
+    if (ngx_conf_full_name(cf->cycle, &wmcf->python_home, 1) != NGX_OK) {
+        return NGX_CONF_ERROR;
+    }
+
+    if (ngx_file_info(wmcf->python_home.data, &fi) == NGX_FILE_ERROR
+        || !ngx_is_dir(&fi))
+    {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
+                           "python home \"%V\" is not a directory, expected "
+                           "a Python installation prefix or a virtualenv",
+                           &wmcf->python_home);
+        return NGX_CONF_ERROR;
+    }
 
     return NGX_CONF_OK;
 }

@@ -36,6 +36,7 @@ typedef struct {
 typedef struct {
     ngx_str_t                   core_library;
     ngx_array_t                 core_settings; /* ngx_str_t, NAME=VALUE */
+    ngx_str_t                   python_home;   /* absolute, or empty */
     ngx_array_t                 apps;          /* ngx_http_wsgi_app_t */
 } ngx_http_wsgi_main_conf_t;
 

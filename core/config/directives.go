@@ -23,9 +23,9 @@ type directive struct {
 
 var directiveList = []directive{
 	{name: "WSGIScriptAlias", usage: "URI SCRIPT [OPTION=VALUE...]",
-		min: 2, max: 9, apply: (*parser).scriptAlias, mounts: true},
+		min: 2, max: 2 + mountOptions, apply: (*parser).scriptAlias, mounts: true},
 	{name: "WSGIScriptAliasMatch", usage: "REGEX SCRIPT [OPTION=VALUE...]",
-		min: 2, max: 9, apply: (*parser).scriptAliasMatch, mounts: true},
+		min: 2, max: 2 + mountOptions, apply: (*parser).scriptAliasMatch, mounts: true},
 	{name: "WSGICallableObject", usage: "NAME", min: 1, max: 1,
 		apply: global(func(g *AppSettings, v string) (err error) {
 			g.Callable, err = ParseCallable(v)
@@ -165,15 +165,25 @@ func (p *parser) pythonHome(name string, args []string) error {
 		return fmt.Errorf("%s is already given at line %d; expected it once, the interpreter is one per process", name, first)
 	}
 	p.globalAt[name] = p.line
-	dir, err := p.abs(args[0])
+	dir, err := p.homeDir(name, args[0])
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return fmt.Errorf("%s %q is not a directory; expected a Python installation prefix or a virtualenv", name, args[0])
+		return err
 	}
 	p.globals.PythonHome = dir
 	return nil
+}
+
+// homeDir resolves an interpreter home named by what (a directive or an
+// option) and checks that it is a directory.
+func (p *parser) homeDir(what, value string) (string, error) {
+	dir, err := p.abs(value)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", what, err)
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return "", fmt.Errorf("%s %q is not a directory; expected a Python installation prefix or a virtualenv", what, value)
+	}
+	return dir, nil
 }
 
 func (p *parser) listenDirective(name string, args []string) error {

@@ -10,7 +10,10 @@ import (
 )
 
 const optionsWant = "expected callable-object=NAME, pass-authorization=On|Off, engine=NAME, " +
-	"threads=N, request-timeout=SECONDS, python-path=DIR[:DIR...] or script-reloading=On|Off"
+	"threads=N, request-timeout=SECONDS, python-path=DIR[:DIR...], python-home=DIR or script-reloading=On|Off"
+
+// mountOptions is how many options a mount line can carry, each once.
+const mountOptions = 8
 
 // scriptAlias is WSGIScriptAlias URI SCRIPT [options].
 func (p *parser) scriptAlias(name string, args []string) error {
@@ -130,6 +133,15 @@ func (p *parser) applyMountOptions(name string, opts []string, m *Mount) error {
 			}
 			m.PythonPath = dirs
 			m.Own |= FieldPythonPath
+		case "python-home":
+			var dir string
+			dir, err = p.homeDir(name+" python-home=", value)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			m.PythonHome = dir
+			m.Own |= FieldPythonHome
 		default:
 			errs = append(errs, fmt.Errorf("%s option %q is not supported; %s", name, key, optionsWant))
 			continue

@@ -95,6 +95,13 @@ WSGICallableObject main
 			globals: with(func(s *AppSettings) { s.PythonHome = "$DIR/vendor" }),
 		},
 		{
+			name: "a mount's python-home= wins over WSGIPythonHome",
+			conf: "WSGIScriptAlias / app.py engine=cpython python-home=lib\nWSGIPythonHome vendor\n",
+			mounts: []mountView{{URI: "/", Script: "$DIR/app.py", Own: FieldEngine | FieldPythonHome, Line: 1,
+				AppSettings: with(func(s *AppSettings) { s.Engine = "cpython"; s.PythonHome = "$DIR/lib" })}},
+			globals: with(func(s *AppSettings) { s.PythonHome = "$DIR/vendor" }),
+		},
+		{
 			name: "every setting has a mount option",
 			conf: `WSGIScriptAlias /api app.py engine=cpython threads=8 request-timeout=1.5 python-path=lib:/opt/py script-reloading=Off
 WSGIScriptAlias / app.py
@@ -259,6 +266,8 @@ func TestParseErrors(t *testing.T) {
 			`site.conf:2: mod_wsgi directive "WSGIDaemonProcess" is not supported by gowsgi serve; expected one of ` + directiveNames}},
 		{"python home is not a directory", mount + "WSGIPythonHome app.py\n", []string{
 			`site.conf:2: WSGIPythonHome "app.py" is not a directory; expected a Python installation prefix or a virtualenv`}},
+		{"python-home= is not a directory", "WSGIScriptAlias / app.py python-home=app.py\n", []string{
+			`site.conf:1: WSGIScriptAlias python-home= "app.py" is not a directory; expected a Python installation prefix or a virtualenv`}},
 		{"python home twice", mount + "WSGIPythonHome lib\nWSGIPythonHome vendor\n", []string{
 			"site.conf:3: WSGIPythonHome is already given at line 2; expected it once, the interpreter is one per process"}},
 		{"section", "<VirtualHost *:80>\n" + mount, []string{
@@ -266,7 +275,7 @@ func TestParseErrors(t *testing.T) {
 		{"too many arguments with a trailing comment", mount + "WSGIThreads 4 # four\n", []string{
 			"site.conf:2: WSGIThreads takes 1 argument, got 3 (a # comment must be on a line of its own); usage: WSGIThreads N"}},
 		{"too few arguments", "WSGIScriptAlias /\n", []string{
-			"site.conf:1: WSGIScriptAlias takes 2 to 9 arguments, got 1; usage: WSGIScriptAlias URI SCRIPT [OPTION=VALUE...]"}},
+			"site.conf:1: WSGIScriptAlias takes 2 to 10 arguments, got 1; usage: WSGIScriptAlias URI SCRIPT [OPTION=VALUE...]"}},
 		{"alias arity", mount + "Alias /static\n", []string{
 			"site.conf:2: Alias takes 2 arguments, got 1; usage: Alias URI DIR"}},
 		{"missing argument value", mount + "WSGIEngine\n", []string{

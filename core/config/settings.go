@@ -20,6 +20,7 @@ const (
 	FieldPythonPath
 	FieldScriptReloading
 	FieldPassAuthorization
+	FieldPythonHome
 )
 
 // Inherit returns s with every field not in own taken from g. It is
@@ -48,13 +49,15 @@ func (s AppSettings) Inherit(g AppSettings, own Field) AppSettings {
 	if own&FieldPassAuthorization == 0 {
 		out.PassAuthorization = g.PassAuthorization
 	}
-	out.PythonHome = g.PythonHome
+	if own&FieldPythonHome == 0 {
+		out.PythonHome = g.PythonHome
+	}
 	return out
 }
 
 // allFields is every AppSettings field.
 const allFields = FieldCallable | FieldEngine | FieldThreads | FieldRequestTimeout |
-	FieldPythonPath | FieldScriptReloading | FieldPassAuthorization
+	FieldPythonPath | FieldScriptReloading | FieldPassAuthorization | FieldPythonHome
 
 // problems lists what makes the given fields of s unusable, one message
 // each, phrased like the directive errors. A mount checks only the fields it
