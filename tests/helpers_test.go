@@ -21,6 +21,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gowsgi/gowsgi/tests/internal/testbin"
 )
 
 var (
@@ -40,41 +42,10 @@ const (
 	maxLogDumpBytes = 16 << 10
 )
 
-func TestMain(m *testing.M) {
-	os.Exit(runMain(m))
-}
-
-// runMain builds the binary (or takes GOWSGI_BIN when set) before running
+// TestMain builds the binary (or takes GOWSGI_BIN when set) before running
 // the tests, so each test starts processes without compiling anything.
-func runMain(m *testing.M) int {
-	wd, err := os.Getwd()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "getwd:", err)
-		return 1
-	}
-	appsDir = filepath.Join(wd, "apps")
-	if bin := os.Getenv("GOWSGI_BIN"); bin != "" {
-		gowsgiBin, err = filepath.Abs(bin)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "GOWSGI_BIN:", err)
-			return 1
-		}
-		return m.Run()
-	}
-	dir, err := os.MkdirTemp("", "gowsgi-e2e-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "temp dir:", err)
-		return 1
-	}
-	defer os.RemoveAll(dir)
-	gowsgiBin = filepath.Join(dir, "gowsgi")
-	build := exec.Command("go", "build", "-o", gowsgiBin, "./cmd/gowsgi")
-	build.Dir = filepath.Dir(wd)
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "building ./cmd/gowsgi failed: %v\n%s", err, out)
-		return 1
-	}
-	return m.Run()
+func TestMain(m *testing.M) {
+	os.Exit(testbin.Main(m, &gowsgiBin, &appsDir, "gowsgi-e2e-"))
 }
 
 // app returns the absolute path of a script under tests/apps.

@@ -21,180 +21,63 @@
 
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source-path=SCRIPTDIR source=../bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../bench/lib.sh"
 cd "$repo"
 
-duration="${BENCH_DURATION:-10s}"
-warmup="${BENCH_WARMUP:-2s}"
-connections="${BENCH_CONNECTIONS:-64}"
-wrk_threads="${BENCH_THREADS:-2}"
 mpm="${BENCH_MPM:-event}"
 build="$(realpath -m "${BUILD:-build}")"
-httpd=/usr/sbin/apache2
-modules=/usr/lib/apache2/modules
 
-die() {
-	echo "bench.sh: $*" >&2
-	exit 1
-}
-
-# seconds DURATION MAX: "N", "Ns" or "Nm" as seconds, at most MAX.
-seconds() {
-	local value="$1" max="$2" n
-	if [[ "$value" =~ ^([0-9]+)s?$ ]]; then
-		n="${BASH_REMATCH[1]}"
-	elif [[ "$value" =~ ^([0-9]+)m$ ]]; then
-		n=$((BASH_REMATCH[1] * 60))
-	else
-		die "bad duration '$value' (use e.g. 10s or 1m)"
-	fi
-	((n >= 1 && n <= max)) || die "duration '$value' is outside 1s..${max}s"
-	echo "$n"
-}
-
-duration_s="$(seconds "$duration" 300)"
-warmup_s="$(seconds "$warmup" 60)"
-[[ "$connections" =~ ^[0-9]+$ && "$connections" -ge 1 && "$connections" -le 1024 ]] ||
-	die "BENCH_CONNECTIONS must be 1..1024"
-[[ "$wrk_threads" =~ ^[0-9]+$ && "$wrk_threads" -ge 1 && "$wrk_threads" -le "$connections" ]] ||
-	die "BENCH_THREADS must be 1..BENCH_CONNECTIONS"
+bench_settings 64
 [[ "$mpm" == event || "$mpm" == prefork ]] || die "BENCH_MPM must be event or prefork"
 
-for tool in wrk curl python3 "$httpd"; do
-	command -v "$tool" >/dev/null || die "$tool is missing (run: scripts/deps.sh apache-bench)"
-done
+need "run: scripts/deps.sh apache-bench" wrk curl python3 "$httpd"
 [[ -f "$modules/mod_wsgi.so" ]] || die "mod_wsgi is missing (run: scripts/deps.sh apache-bench)"
-for f in "$build/libgowsgi.so" "$build/mod_gowsgi.so"; do
-	[[ -f "$f" ]] || die "$f is missing (run: make -f apache-module/Makefile.inc libgowsgi apache-module)"
-done
-
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+need_files "run: make -f apache-module/Makefile.inc libgowsgi apache-module" \
+	"$build/libgowsgi.so" "$build/mod_gowsgi.so"
 
 # Apache's children run as www-data when started as root: what they read
 # is copied where www-data can read it.
-work="$(mktemp -d)"
+scratch
 chmod 755 "$work"
-pids=()
-cleanup() {
-	local pid
-	for pid in "${pids[@]}"; do
-		kill -TERM "$pid" 2>/dev/null || true
-	done
-	for pid in "${pids[@]}"; do
-		wait "$pid" 2>/dev/null || true
-	done
-	rm -rf "$work"
-}
-trap cleanup EXIT
 
 cp "$build/mod_gowsgi.so" "$build/libgowsgi.so" examples/hello.py "$work/"
 printf 'Hello, world!\n' >"$work/hello.txt"
 chmod 755 "$work"/*.so
 chmod 644 "$work/hello.py" "$work/hello.txt"
 
-user_lines=""
-if [[ $EUID -eq 0 ]]; then
-	user_lines=$'User www-data\nGroup www-data'
-fi
-
-# conf NAME PORT LOADMODULE EXTRA: one server's configuration.
-conf() {
-	local name="$1" port="$2" load="$3" extra="$4" dir="$work/$1"
-	mkdir -p "$dir/run" "$dir/logs"
-	cat >"$dir/httpd.conf" <<EOF
-ServerRoot $dir
-DefaultRuntimeDir $dir/run
-PidFile $dir/run/httpd.pid
-ServerName localhost
-Listen 127.0.0.1:$port
-$user_lines
-LoadModule mpm_${mpm}_module $modules/mod_mpm_${mpm}.so
-LoadModule authz_core_module $modules/mod_authz_core.so
-$load
-ErrorLog $dir/logs/error.log
-LogLevel warn
-DocumentRoot $work
-KeepAlive On
-MaxKeepAliveRequests 0
-KeepAliveTimeout 30
-<IfModule mpm_event_module>
-    StartServers 2
-    ServerLimit 2
-    ThreadsPerChild 32
-    MaxRequestWorkers 64
-    MinSpareThreads 64
-    MaxSpareThreads 64
-</IfModule>
-<IfModule mpm_prefork_module>
-    StartServers 16
-    MinSpareServers 16
-    MaxSpareServers 16
-    ServerLimit 16
-    MaxRequestWorkers 16
-</IfModule>
-<Directory />
-    Require all denied
-</Directory>
-<Directory $work>
-    Require all granted
-</Directory>
-$extra
-EOF
-}
-
-# start NAME: Apache in the foreground, in its own process group.
-start() {
-	local dir="$work/$1"
-	setsid "$httpd" -d "$dir" -f "$dir/httpd.conf" -DFOREGROUND >"$dir/logs/stdout.log" 2>&1 &
-	pids+=("$!")
-}
-
-# wait_ok URL: until the app answers 200 (each child loads it at start).
+# wait_ok URL: until the app answers 200 (each child loads it at start),
+# for 10s at most.
 wait_ok() {
-	local url="$1" i
-	for i in $(seq 1 200); do
-		if [[ "$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)" == 200 ]]; then
-			return 0
-		fi
-		sleep 0.05
-	done
-	die "$url did not answer 200"
+	wait_200 "$1" 10 || die "$1 did not answer 200"
 }
 
-# measure NAME URL: warm-up, then the measured run; sets rps and p99_ms.
-measure() {
+# load NAME URL: warm-up, then the measured run; sets rps and p99_ms.
+load() {
 	local name="$1" url="$2" out
-	wrk -t"$wrk_threads" -c"$connections" -d"${warmup_s}s" "$url" >/dev/null
-	out="$(wrk -t"$wrk_threads" -c"$connections" -d"${duration_s}s" --latency "$url")"
-	echo "$out" >"$work/$name.wrk"
+	wrk_run "$warmup_s" "$url" >/dev/null
+	out="$(wrk_run "$duration_s" "$url" --latency)"
 	[[ -n "${BENCH_SHOW:-}" ]] && echo "$out" >&2
 	if grep -q "Non-2xx or 3xx responses" <<<"$out"; then
 		echo "$out" >&2
 		die "$name answered errors"
 	fi
-	rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"
-	p99_ms="$(awk '$1 == "99%" {
-		v = $2
-		if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 }
-		else if (v ~ /ms$/) { sub(/ms$/, "", v) }
-		else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }
-		printf "%.2f", v }' <<<"$out")"
+	rps="$(wrk_field rps <<<"$out")"
+	p99_ms="$(wrk_field p99_ms <<<"$out")"
 }
 
 gowsgi_port="$(free_port)"
 modwsgi_port="$(free_port)"
 while [[ "$modwsgi_port" == "$gowsgi_port" ]]; do modwsgi_port="$(free_port)"; done
 
-conf gowsgi "$gowsgi_port" "LoadModule gowsgi_module $work/mod_gowsgi.so" \
+apache_conf "$work/gowsgi" "$gowsgi_port" "$mpm" "$work" "LoadModule gowsgi_module $work/mod_gowsgi.so" \
 	"WSGIScriptAlias /hello $work/hello.py
 ${BENCH_GOWSGI_EXTRA:-}"
-conf modwsgi "$modwsgi_port" "LoadModule wsgi_module $modules/mod_wsgi.so" \
+apache_conf "$work/modwsgi" "$modwsgi_port" "$mpm" "$work" "LoadModule wsgi_module $modules/mod_wsgi.so" \
 	"WSGIScriptAlias /hello $work/hello.py"
 
-start gowsgi
-start modwsgi
+start_apache "$work/gowsgi"
+start_apache "$work/modwsgi"
 wait_ok "http://127.0.0.1:$gowsgi_port/hello"
 wait_ok "http://127.0.0.1:$modwsgi_port/hello"
 
@@ -203,11 +86,11 @@ echo "Apache $("$httpd" -v | awk -F/ '/version/ { print $2 }' | awk '{ print $1 
 echo "app: examples/hello.py at /hello on both servers"
 echo
 
-measure gowsgi "http://127.0.0.1:$gowsgi_port/hello"
+load gowsgi "http://127.0.0.1:$gowsgi_port/hello"
 g_rps="$rps" g_p99="$p99_ms"
-measure modwsgi "http://127.0.0.1:$modwsgi_port/hello"
+load modwsgi "http://127.0.0.1:$modwsgi_port/hello"
 m_rps="$rps" m_p99="$p99_ms"
-measure static "http://127.0.0.1:$gowsgi_port/hello.txt"
+load static "http://127.0.0.1:$gowsgi_port/hello.txt"
 s_rps="$rps" s_p99="$p99_ms"
 
 printf '%-28s %12s %10s\n' "server" "requests/s" "p99 ms"

@@ -16,35 +16,12 @@
 #   GOWSGI             the gowsgi binary (default build/gowsgi, built if absent)
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo"
 
-duration="${BENCH_DURATION:-10s}"
-warmup="${BENCH_WARMUP:-2s}"
-connections="${BENCH_CONNECTIONS:-32}"
-wrk_threads="${BENCH_THREADS:-2}"
 workers="${BENCH_WORKERS:-$(nproc)}"
 gowsgi="${GOWSGI:-build/gowsgi}"
-
-die() {
-	echo "bench.sh: $*" >&2
-	exit 1
-}
-
-# seconds DURATION MAX: validates "N", "Ns" or "Nm" and prints it in seconds,
-# refusing anything above MAX seconds so a run always ends soon.
-seconds() {
-	local value="$1" max="$2" n
-	if [[ "$value" =~ ^([0-9]+)s?$ ]]; then
-		n="${BASH_REMATCH[1]}"
-	elif [[ "$value" =~ ^([0-9]+)m$ ]]; then
-		n=$((BASH_REMATCH[1] * 60))
-	else
-		die "bad duration '$value' (use e.g. 10s or 1m)"
-	fi
-	((n >= 1 && n <= max)) || die "duration '$value' is outside 1s..${max}s"
-	echo "$n"
-}
 
 # The app to serve: a WSGI script with an `application`, the first argument.
 app_path="$(realpath "${1:-examples/hello.py}")"
@@ -52,66 +29,29 @@ app_path="$(realpath "${1:-examples/hello.py}")"
 app_dir="$(dirname "$app_path")"
 app_module="$(basename "$app_path" .py)"
 
-duration_s="$(seconds "$duration" 300)"
-warmup_s="$(seconds "$warmup" 60)"
-[[ "$connections" =~ ^[0-9]+$ && "$connections" -ge 1 && "$connections" -le 1024 ]] ||
-	die "BENCH_CONNECTIONS must be 1..1024"
-[[ "$wrk_threads" =~ ^[0-9]+$ && "$wrk_threads" -ge 1 && "$wrk_threads" -le "$connections" ]] ||
-	die "BENCH_THREADS must be 1..BENCH_CONNECTIONS"
+bench_settings 32
 [[ "$workers" =~ ^[0-9]+$ && "$workers" -ge 1 && "$workers" -le 256 ]] ||
 	die "BENCH_WORKERS must be 1..256"
 
-for tool in wrk gunicorn python3 curl; do
-	command -v "$tool" >/dev/null || die "$tool is missing (run: scripts/deps.sh bench)"
-done
+need "run: scripts/deps.sh bench" wrk gunicorn python3 curl
 
 if [[ ! -x "$gowsgi" ]]; then
 	echo "building $gowsgi"
 	PATH="/usr/local/go/bin:$PATH" go build -o "$gowsgi" ./cmd/gowsgi
 fi
 
-# Logs and wrk reports go to a scratch folder, removed on exit.
-work="$(mktemp -d)"
-# Servers and the running wrk, stopped by cleanup.
-pids=()
+# Logs and wrk reports go to the scratch folder; cleanup (on exit) stops the
+# servers and the running wrk, $wrk_pid.
+scratch
 wrk_pid=""
-
-cleanup() {
-	local pid
-	for pid in $wrk_pid "${pids[@]}"; do
-		kill -TERM "$pid" 2>/dev/null || true
-	done
-	for pid in $wrk_pid "${pids[@]}"; do
-		wait "$pid" 2>/dev/null || true
-	done
-	rm -rf "$work"
-}
-trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-# free_port: a loopback TCP port nobody listens on right now.
-free_port() {
-	python3 -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()'
-}
 
 # wait_ready NAME URL PID LOG: waits up to 20s for URL to answer 200.
 wait_ready() {
-	local name="$1" url="$2" pid="$3" log="$4" i
-	for ((i = 0; i < 200; i++)); do
-		if curl -fsS -o /dev/null --max-time 1 "$url" 2>/dev/null; then
-			return 0
-		fi
-		if ! kill -0 "$pid" 2>/dev/null; then
-			cat "$log" >&2
-			die "$name exited before answering"
-		fi
-		sleep 0.1
-	done
+	local name="$1" url="$2" pid="$3" log="$4"
+	wait_200 "$url" 20 "$pid" && return 0
 	cat "$log" >&2
+	kill -0 "$pid" 2>/dev/null || die "$name exited before answering"
 	die "$name did not answer $url within 20s"
 }
 
@@ -120,7 +60,7 @@ gunicorn_url="http://127.0.0.1:$gunicorn_port/"
 gunicorn --workers "$workers" --worker-class sync \
 	--bind "127.0.0.1:$gunicorn_port" --chdir "$app_dir" \
 	"$app_module:application" >"$work/gunicorn.log" 2>&1 &
-pids+=("$!")
+started TERM "$!"
 wait_ready gunicorn "$gunicorn_url" "$!" "$work/gunicorn.log"
 
 gowsgi_port="$(free_port)"
@@ -129,15 +69,16 @@ gowsgi_url="http://127.0.0.1:$gowsgi_port/"
 "$gowsgi" serve --listen "127.0.0.1:$gowsgi_port" --threads "$workers" \
 	--log-level warn --log-file "$work/gowsgi-server.log" \
 	"/=$app_dir/$app_module.py:application" >"$work/gowsgi.log" 2>&1 &
-pids+=("$!")
+started TERM "$!"
 wait_ready gowsgi "$gowsgi_url" "$!" "$work/gowsgi.log"
 
-# run_wrk OUTPUT ARGS...: runs wrk in the background and waits for it, so
-# that a signal stops the benchmark at once instead of after the run.
+# run_wrk OUTPUT SECONDS URL [ARG...]: wrk_run's wrk in the background,
+# waited for, so that a signal stops the benchmark at once instead of after
+# the run.
 run_wrk() {
-	local output="$1"
-	shift
-	wrk -t"$wrk_threads" -c"$connections" "$@" >"$output" &
+	local output="$1" seconds="$2" url="$3"
+	shift 3
+	wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" "$@" "$url" >"$output" &
 	wrk_pid="$!"
 	wait "$wrk_pid"
 	wrk_pid=""
@@ -147,24 +88,13 @@ run_wrk() {
 load() {
 	local name="$1" url="$2"
 	echo "wrk: $name, ${warmup_s}s warm-up, ${duration_s}s measured" >&2
-	run_wrk /dev/null -d"${warmup_s}s" "$url"
-	run_wrk "$work/$name.wrk" -d"${duration_s}s" --latency "$url"
+	run_wrk /dev/null "$warmup_s" "$url"
+	run_wrk "$work/$name.wrk" "$duration_s" "$url" --latency
 }
 
 # field NAME WHAT: one number from a wrk report (rps, p50, p99, errors).
 field() {
-	local report="$work/$1.wrk"
-	case "$2" in
-	rps) awk '$1 == "Requests/sec:" { print $2 }' "$report" ;;
-	p50) awk '$1 == "50%" { print $2 }' "$report" ;;
-	p99) awk '$1 == "99%" { print $2 }' "$report" ;;
-	# Socket errors and non-2xx/3xx answers, added up.
-	errors)
-		awk '/Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 }
-		     /Non-2xx or 3xx responses:/ { n += $5 }
-		     END { print n + 0 }' "$report"
-		;;
-	esac
+	wrk_field "$2" <"$work/$1.wrk"
 }
 
 load gunicorn "$gunicorn_url"

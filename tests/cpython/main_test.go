@@ -19,13 +19,14 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gowsgi/gowsgi/tests/internal/testbin"
 )
 
 const (
-	enginePackage = "github.com/gowsgi/gowsgi/core/engine/cpython"
-	startTimeout  = 30 * time.Second // Django's first import is slow
-	stopTimeout   = 10 * time.Second
-	ioTimeout     = 15 * time.Second
+	startTimeout = 30 * time.Second // Django's first import is slow
+	stopTimeout  = 10 * time.Second
+	ioTimeout    = 15 * time.Second
 )
 
 var (
@@ -36,77 +37,10 @@ var (
 	appsDir string
 )
 
+// TestMain builds the binary with the cpython engine (or takes GOWSGI_BIN
+// when set) before running the tests.
 func TestMain(m *testing.M) {
-	os.Exit(runMain(m))
-}
-
-func runMain(m *testing.M) int {
-	wd, err := os.Getwd()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "getwd:", err)
-		return 1
-	}
-	appsDir = filepath.Join(wd, "apps")
-	if bin := os.Getenv("GOWSGI_BIN"); bin != "" {
-		if gowsgiBin, err = filepath.Abs(bin); err != nil {
-			fmt.Fprintln(os.Stderr, "GOWSGI_BIN:", err)
-			return 1
-		}
-		return m.Run()
-	}
-	dir, err := os.MkdirTemp("", "gowsgi-cpython-e2e-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "temp dir:", err)
-		return 1
-	}
-	defer os.RemoveAll(dir)
-	gowsgiBin = filepath.Join(dir, "gowsgi")
-	if err := buildGowsgi(filepath.Dir(filepath.Dir(wd)), dir); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	return m.Run()
-}
-
-// buildGowsgi builds ./cmd/gowsgi with the cpython tag. Until cmd/gowsgi
-// imports the engine itself, a build overlay adds the import, so the suite
-// runs against the real command either way.
-func buildGowsgi(repo, tmp string) error {
-	args := []string{"build", "-tags", "cpython", "-o", gowsgiBin}
-	list := exec.Command("go", "list", "-tags", "cpython", "-deps", "./cmd/gowsgi")
-	list.Dir = repo
-	deps, err := list.Output()
-	if err != nil {
-		return fmt.Errorf("go list ./cmd/gowsgi: %w", err)
-	}
-	if !bytes.Contains(deps, []byte(enginePackage+"\n")) {
-		overlay, err := engineOverlay(repo, tmp)
-		if err != nil {
-			return err
-		}
-		args = append(args, "-overlay", overlay)
-	}
-	build := exec.Command("go", append(args, "./cmd/gowsgi")...)
-	build.Dir = repo
-	build.Env = append(os.Environ(), "CGO_ENABLED=1")
-	if out, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("building ./cmd/gowsgi with -tags cpython failed: %w\n%s", err, out)
-	}
-	return nil
-}
-
-// engineOverlay writes a go build overlay adding a file that imports the
-// engine to cmd/gowsgi, and returns the overlay's path.
-func engineOverlay(repo, tmp string) (string, error) {
-	src := filepath.Join(tmp, "engine_cpython.go")
-	code := "//go:build cgo && cpython\n\npackage main\n\nimport _ \"" + enginePackage + "\"\n"
-	if err := os.WriteFile(src, []byte(code), 0o644); err != nil {
-		return "", err
-	}
-	target := filepath.Join(repo, "cmd", "gowsgi", "zz_engine_cpython_overlay.go")
-	overlay := filepath.Join(tmp, "overlay.json")
-	spec := fmt.Sprintf(`{"Replace": {%q: %q}}`, target, src)
-	return overlay, os.WriteFile(overlay, []byte(spec), 0o644)
+	os.Exit(testbin.Main(m, &gowsgiBin, &appsDir, "gowsgi-cpython-e2e-", "cpython"))
 }
 
 // app is the absolute path of a test application.
