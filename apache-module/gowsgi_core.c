@@ -1,8 +1,10 @@
 /*
  * gowsgi_core.c - the Go core in a child: libgowsgi.so is loaded here and
  * only here, after the fork, because a Go runtime does not survive a fork
- * and the parent forks children for its whole life. Request threads then
- * block in the core (notify_fd -1) instead of waiting on a descriptor.
+ * and the parent forks children for its whole life. Under a threaded MPM
+ * the core tells the child about news through an eventfd and request
+ * threads wait outside the core; under prefork they block in the core
+ * (notify_fd -1). gowsgi_wake.c says why.
  */
 
 #include "mod_gowsgi.h"
@@ -29,6 +31,9 @@ static const gowsgi_core_funcs *gowsgi_running;
 /* where the core's log lines go; read from the core's own threads */
 static server_rec              *gowsgi_log_server;
 
+/* set once a prefork child's pool is being destroyed */
+static volatile sig_atomic_t    gowsgi_exiting;
+
 
 typedef struct {
     const char                 *name;
@@ -44,6 +49,7 @@ static const gowsgi_symbol  gowsgi_symbols[] = {
     { GOWSGI_SYM_REQUEST_POLL, offsetof(gowsgi_core_funcs, request_poll) },
     { GOWSGI_SYM_REQUEST_WAIT, offsetof(gowsgi_core_funcs, request_wait) },
     { GOWSGI_SYM_REQUEST_CLOSE, offsetof(gowsgi_core_funcs, request_close) },
+    { GOWSGI_SYM_READY, offsetof(gowsgi_core_funcs, ready) },
     { GOWSGI_SYM_SHUTDOWN, offsetof(gowsgi_core_funcs, shutdown) },
     { NULL, 0 }
 };
@@ -61,6 +67,29 @@ const gowsgi_core_funcs *
 gowsgi_core(void)
 {
     return gowsgi_running;
+}
+
+
+/*
+ * Threads started in a child (the Go runtime's, the waker) keep the mask
+ * they start with: Apache's own signals blocked in them still reach the
+ * thread the MPM handles them on. Threaded MPMs run child_init with
+ * signals blocked already, prefork does not.
+ */
+
+int
+gowsgi_block_signals(sigset_t *old)
+{
+    int       *sig;
+    sigset_t   set;
+
+    sigemptyset(&set);
+
+    for (sig = (int *) gowsgi_signals; *sig; sig++) {
+        sigaddset(&set, *sig);
+    }
+
+    return pthread_sigmask(SIG_BLOCK, &set, old);
 }
 
 
@@ -120,25 +149,15 @@ gowsgi_core_log(int level, const char *msg, size_t len)
 static apr_status_t
 gowsgi_core_load(server_rec *s, const char *path)
 {
-    int                   *sig, rc;
+    int                    rc;
     void                  *handle, *fn;
     unsigned               version;
-    sigset_t               set, old;
+    sigset_t               old;
     const gowsgi_symbol   *sym;
 
-    /*
-     * The Go runtime starts its threads while the library loads and they
-     * keep the mask they start with. MPMs run child_init with signals
-     * blocked already; this makes sure of it for Apache's own signals.
-     */
+    /* the Go runtime starts its threads while the library loads */
 
-    sigemptyset(&set);
-
-    for (sig = (int *) gowsgi_signals; *sig; sig++) {
-        sigaddset(&set, *sig);
-    }
-
-    rc = pthread_sigmask(SIG_BLOCK, &set, &old);
+    rc = gowsgi_block_signals(&old);
 
     if (rc != 0) {
         ap_log_error(APLOG_MARK, APLOG_ALERT, rc, s,
@@ -185,6 +204,36 @@ gowsgi_core_load(server_rec *s, const char *path)
 }
 
 
+/*
+ * Apache unloads its modules when a child exits (apr_terminate() runs at
+ * exit()), while the core's threads may still log through this module:
+ * the child keeps its copy mapped. The parent, which never loads the
+ * core, still loads the module afresh on every restart.
+ */
+
+static apr_status_t
+gowsgi_pin_module(server_rec *s)
+{
+    Dl_info      info;
+    const char  *why;
+
+    if (dladdr((void *) gowsgi_child_init, &info) != 0
+        && info.dli_fname != NULL
+        && dlopen(info.dli_fname, RTLD_NOW|RTLD_NOLOAD|RTLD_NODELETE))
+    {
+        return APR_SUCCESS;
+    }
+
+    why = dlerror();
+
+    ap_log_error(APLOG_MARK, APLOG_ALERT, 0, s,
+                 "mod_gowsgi: cannot keep the module loaded in the child: "
+                 "%s", why ? why : "dladdr() failed");
+
+    return APR_EGENERAL;
+}
+
+
 /* the core formats only what the error log keeps: its level follows
  * `LogLevel` (or `LogLevel gowsgi:LEVEL`) */
 
@@ -219,6 +268,12 @@ gowsgi_core_settings(apr_pool_t *p, server_rec *s,
 }
 
 
+/*
+ * Threaded MPMs exit from their main thread once the workers are done.
+ * The waker runs until the core is down: requests the shutdown waits for
+ * still need their news.
+ */
+
 static apr_status_t
 gowsgi_core_stop(void *data)
 {
@@ -227,14 +282,41 @@ gowsgi_core_stop(void *data)
         gowsgi_running = NULL;
     }
 
+    gowsgi_wake_stop();
+
     return APR_SUCCESS;
+}
+
+
+/*
+ * A prefork child told to stop exits from a signal handler, which may
+ * interrupt its request thread inside the core (gowsgi_request_wait()).
+ * Calling the core again from there crashes the child, and exit() ends
+ * everything anyway: this pre-cleanup of the child's pool runs before the
+ * pools of its connection and request are destroyed, and their cleanups
+ * then leave the core alone.
+ */
+
+static apr_status_t
+gowsgi_core_exiting(void *data)
+{
+    gowsgi_exiting = 1;
+
+    return APR_SUCCESS;
+}
+
+
+int
+gowsgi_child_exiting(void)
+{
+    return gowsgi_exiting;
 }
 
 
 void
 gowsgi_child_init(apr_pool_t *pchild, server_rec *s)
 {
-    int             threaded;
+    int             threaded, fd;
     char           *line, *last;
     char            err[4096];
     const char     *settings;
@@ -254,8 +336,32 @@ gowsgi_child_init(apr_pool_t *pchild, server_rec *s)
      * than exit and be forked again into the same failure.
      */
 
-    if (gowsgi_core_load(s, st->core_library) != APR_SUCCESS) {
+    if (gowsgi_pin_module(s) != APR_SUCCESS
+        || gowsgi_core_load(s, st->core_library) != APR_SUCCESS)
+    {
         return;
+    }
+
+    /* threaded MPMs get the waker and an eventfd; a prefork child's
+     * thread blocks in the core (gowsgi_wake.c says why) */
+
+    if (ap_mpm_query(AP_MPMQ_IS_THREADED, &threaded) != APR_SUCCESS) {
+        threaded = AP_MPMQ_NOT_SUPPORTED;
+    }
+
+    threaded = (threaded != AP_MPMQ_NOT_SUPPORTED);
+
+    fd = -1;
+
+    if (threaded) {
+        fd = gowsgi_wake_start(s, gowsgi_funcs.ready);
+
+        if (fd < 0) {
+            ap_log_error(APLOG_MARK, APLOG_ALERT, 0, s,
+                         "mod_gowsgi: core not started; its applications "
+                         "answer 500 in this process");
+            return;
+        }
     }
 
     settings = gowsgi_core_settings(pchild, s, st->core_settings);
@@ -265,7 +371,7 @@ gowsgi_child_init(apr_pool_t *pchild, server_rec *s)
     conf.napps = (size_t) st->apps->nelts;
     conf.settings.data = settings;
     conf.settings.len = strlen(settings);
-    conf.notify_fd = -1;
+    conf.notify_fd = fd;
     conf.log = gowsgi_core_log;
 
     err[0] = '\0';
@@ -278,22 +384,23 @@ gowsgi_child_init(apr_pool_t *pchild, server_rec *s)
                          "mod_gowsgi: core not started: %s", line);
         }
 
+        gowsgi_wake_stop();
+
         return;
     }
 
     gowsgi_running = &gowsgi_funcs;
 
-    /*
-     * A prefork child may exit from a signal handler (a hard stop),
-     * possibly while its thread is inside the core: calling the core from
-     * there is unsafe, and exit() frees everything anyway. Threaded MPMs
-     * exit from their main thread once the workers are done.
-     */
-
-    if (ap_mpm_query(AP_MPMQ_IS_THREADED, &threaded) == APR_SUCCESS
-        && threaded != AP_MPMQ_NOT_SUPPORTED)
-    {
+    if (threaded) {
         apr_pool_cleanup_register(pchild, NULL, gowsgi_core_stop,
                                   apr_pool_cleanup_null);
+
+    } else {
+        apr_pool_pre_cleanup_register(pchild, NULL, gowsgi_core_exiting);
     }
+
+    ap_log_error(APLOG_MARK, APLOG_DEBUG, 0, s,
+                 "mod_gowsgi: requests wait for the core's news %s",
+                 threaded ? "on a waker thread (threaded MPM)"
+                          : "in the core (prefork)");
 }

@@ -188,17 +188,32 @@ gowsgi_variant_for(request_rec *r, const gowsgi_mount *mount)
 }
 
 
-/* the core forgets a request the handler leaves, whatever the way out */
+/*
+ * The core forgets a request the handler leaves, whatever the way out;
+ * then the waiter, which the waker may still be waking, can go.
+ */
 
 static apr_status_t
 gowsgi_ctx_cleanup(void *data)
 {
     gowsgi_ctx  *ctx = data;
 
+    /*
+     * A prefork child that is told to stop destroys its pools from the
+     * signal handler, maybe on this request's own thread, interrupted in
+     * the core: the core may not be called then, and exit() follows.
+     */
+
+    if (gowsgi_child_exiting()) {
+        return APR_SUCCESS;
+    }
+
     if (ctx->id) {
         ctx->core->request_close(ctx->id);
         ctx->id = 0;
     }
+
+    gowsgi_waiter_done(ctx);
 
     gowsgi_response_free(ctx);
 
@@ -230,6 +245,7 @@ int
 gowsgi_handler(request_rec *r)
 {
     int                       rc, pass_auth;
+    apr_status_t              rv;
     gowsgi_ctx               *ctx;
     gowsgi_note              *note;
     gowsgi_dir_conf          *dconf;
@@ -291,6 +307,15 @@ gowsgi_handler(request_rec *r)
     ctx->r = r;
     ctx->core = core;
 
+    rv = gowsgi_waiter_init(ctx);
+
+    if (rv != APR_SUCCESS) {
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, rv, r,
+                      "mod_gowsgi: cannot make the request's mutex and "
+                      "condition variable");
+        return HTTP_INTERNAL_SERVER_ERROR;
+    }
+
     apr_pool_cleanup_register(r->pool, ctx, gowsgi_ctx_cleanup,
                               apr_pool_cleanup_null);
 
@@ -302,8 +327,9 @@ gowsgi_handler(request_rec *r)
 
     /*
      * The body goes in and the response comes out in turns, each as far
-     * as the core's queues allow; in between this thread sleeps in the
-     * core until the application has read, written or finished.
+     * as the core's queues allow; in between this thread sleeps until
+     * the core has news that the application has read, written or
+     * finished.
      */
 
     for ( ;; ) {
@@ -320,7 +346,7 @@ gowsgi_handler(request_rec *r)
             return rc;
         }
 
-        if (ctx->core->request_wait(ctx->id, -1) < 0) {
+        if (gowsgi_waiter_sleep(ctx) != APR_SUCCESS) {
             ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r,
                           "mod_gowsgi: the core lost the request");
             ctx->id = 0;

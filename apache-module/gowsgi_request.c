@@ -253,7 +253,7 @@ gowsgi_request_start(gowsgi_ctx *ctx, unsigned app, int pass_auth)
                    : c->log_id ? c->log_id
                    : apr_psprintf(r->pool, "%ld", c->id));
 
-    ctx->id = ctx->core->request_start(&req, (uintptr_t) ctx);
+    ctx->id = ctx->core->request_start(&req, (uintptr_t) &ctx->waiter);
 
     if (ctx->id == 0) {
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r,

@@ -10,6 +10,7 @@
  *   gowsgi_directives.c  the directives' handlers and their checks
  *   gowsgi_apps.c        the core's applications, made from the merged config
  *   gowsgi_core.c        loading and starting the core in each child
+ *   gowsgi_wake.c        request threads waiting for the core's news
  *   gowsgi_dispatch.c    translate_name and the handler
  *   gowsgi_request.c     the request and its body, towards the core
  *   gowsgi_response.c    the response, from the core to the client
@@ -26,6 +27,10 @@
 #include "apr_hash.h"
 #include "apr_tables.h"
 #include "apr_buckets.h"
+#include "apr_thread_proc.h"
+
+#include <pthread.h>
+#include <signal.h>
 
 #include "gowsgi.h"
 
@@ -164,6 +169,7 @@ typedef struct {
     gowsgi_request_poll_pt      request_poll;
     gowsgi_request_wait_pt      request_wait;
     gowsgi_request_close_pt     request_close;
+    gowsgi_ready_pt             ready;
     gowsgi_shutdown_pt          shutdown;
 } gowsgi_core_funcs;
 
@@ -174,12 +180,25 @@ typedef struct {
 } gowsgi_note;
 
 
+/* where a request thread sleeps between steps under a threaded MPM; its
+ * address is the request's cookie, which the core hands back with its
+ * news */
+typedef struct {
+    pthread_mutex_t             mutex;
+    pthread_cond_t              cond;
+    int                         news;       /* under mutex */
+    int                         made;       /* mutex and cond exist: the
+                                               waker wakes this request */
+} gowsgi_waiter;
+
+
 /* a request while the core serves it */
 typedef struct {
     request_rec                *r;
     const gowsgi_core_funcs    *core;
     uint64_t                    id;         /* 0: not in the core (any
                                                more) */
+    gowsgi_waiter               waiter;
 
     int64_t                     content_length;
     apr_bucket_brigade         *in;         /* body read, not yet offered */
@@ -225,6 +244,15 @@ gowsgi_state *gowsgi_state_final(void);
 /* gowsgi_core.c */
 void gowsgi_child_init(apr_pool_t *pchild, server_rec *s);
 const gowsgi_core_funcs *gowsgi_core(void);
+int gowsgi_block_signals(sigset_t *old);
+int gowsgi_child_exiting(void);
+
+/* gowsgi_wake.c */
+int gowsgi_wake_start(server_rec *s, gowsgi_ready_pt ready);
+void gowsgi_wake_stop(void);
+apr_status_t gowsgi_waiter_init(gowsgi_ctx *ctx);
+apr_status_t gowsgi_waiter_sleep(gowsgi_ctx *ctx);
+void gowsgi_waiter_done(gowsgi_ctx *ctx);
 
 /* gowsgi_dispatch.c */
 int gowsgi_translate_name(request_rec *r);
