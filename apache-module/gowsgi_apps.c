@@ -415,7 +415,7 @@ gowsgi_word(apr_pool_t *p, apr_array_header_t *out, const char *key,
 static const char *
 gowsgi_line(apr_pool_t *p, gowsgi_server_conf *sconf,
     const gowsgi_alias *alias, const char *callable, int reloading,
-    const gowsgi_daemon *daemon)
+    const gowsgi_daemon *daemon, const char *python_home)
 {
     int                  threads;
     const char          *timeout, *path, *engine;
@@ -464,6 +464,10 @@ gowsgi_line(apr_pool_t *p, gowsgi_server_conf *sconf,
 
     if (path) {
         gowsgi_word(p, words, "python-path=", path);
+    }
+
+    if (python_home) {
+        gowsgi_word(p, words, "python-home=", python_home);
     }
 
     if (reloading != -1) {
@@ -615,7 +619,8 @@ gowsgi_make_mount(gowsgi_state *st, server_rec *s, server_rec *main_server,
                 v->app = gowsgi_app_add(st, s, alias,
                                         gowsgi_line(st->pool, sconf, alias,
                                                     callable, reloading,
-                                                    daemon));
+                                                    daemon,
+                                                    st->python_home));
             }
         }
     }

@@ -925,6 +925,54 @@ gowsgi_core_setting(cmd_parms *cmd, void *mconfig, const char *arg)
 }
 
 
+/*
+ * A child runs one CPython interpreter, so WSGIPythonHome and every daemon
+ * group's python-home= must name the same directory; the core gets it as
+ * each application's python-home= option.
+ */
+
+static const char *
+gowsgi_set_python_home(cmd_parms *cmd, const char *dir)
+{
+    const char    *path;
+    apr_status_t   rv;
+    apr_finfo_t    finfo;
+    gowsgi_state  *st;
+
+    path = ap_server_root_relative(cmd->pool, dir);
+
+    if (path == NULL) {
+        return apr_psprintf(cmd->pool, "python home \"%s\" is not a valid "
+                            "path", dir);
+    }
+
+    rv = apr_stat(&finfo, path, APR_FINFO_TYPE, cmd->temp_pool);
+
+    if (rv != APR_SUCCESS || finfo.filetype != APR_DIR) {
+        return apr_psprintf(cmd->pool, "python home \"%s\" is not a "
+                            "directory; expected a Python installation "
+                            "prefix or a virtualenv", path);
+    }
+
+    st = gowsgi_state_get(cmd->pool);
+
+    if (st->python_home && strcmp(st->python_home, path) != 0) {
+        return apr_psprintf(cmd->pool, "python home \"%s\" differs from "
+                            "\"%s\" given at %s; a child runs one Python "
+                            "interpreter", path, st->python_home,
+                            gowsgi_where_text(cmd->pool,
+                                              &st->python_home_at));
+    }
+
+    if (st->python_home == NULL) {
+        st->python_home = path;
+        st->python_home_at = gowsgi_where_of(cmd);
+    }
+
+    return NULL;
+}
+
+
 static const char *
 gowsgi_python_home(cmd_parms *cmd, void *mconfig, const char *arg)
 {
@@ -935,9 +983,10 @@ gowsgi_python_home(cmd_parms *cmd, void *mconfig, const char *arg)
         return err;
     }
 
-    gowsgi_notice_at(cmd, "python-home",
-                     "WSGIPythonHome and python-home= have no effect: the "
-                     "gpython engine needs no Python installation");
+    err = gowsgi_set_python_home(cmd, arg);
+    if (err) {
+        return apr_psprintf(cmd->pool, "%s: %s", cmd->cmd->name, err);
+    }
 
     return NULL;
 }
@@ -986,6 +1035,7 @@ gowsgi_import_script(cmd_parms *cmd, void *mconfig, int argc,
 #define GOWSGI_DAEMON_TIMEOUT      3
 #define GOWSGI_DAEMON_IGNORE       4
 #define GOWSGI_DAEMON_REFUSE       5
+#define GOWSGI_DAEMON_PYTHON_HOME  6
 
 
 typedef struct {
@@ -998,7 +1048,8 @@ typedef struct {
 /*
  * mod_wsgi's options of WSGIDaemonProcess. There are no daemon processes
  * here: an app of the group runs in Apache's children with the group's
- * threads, python-path and request-timeout. Options that would confine
+ * threads, python-path and request-timeout (and python-home, which is the
+ * children's one interpreter's). Options that would confine
  * the app (a chroot, script ownership) are refused rather than silently
  * dropped; the rest tune processes that do not exist and are ignored.
  */
@@ -1007,6 +1058,7 @@ static const gowsgi_daemon_option  gowsgi_daemon_options[] = {
     { "threads", GOWSGI_DAEMON_THREADS, NULL },
     { "python-path", GOWSGI_DAEMON_PYTHON_PATH, NULL },
     { "request-timeout", GOWSGI_DAEMON_TIMEOUT, NULL },
+    { "python-home", GOWSGI_DAEMON_PYTHON_HOME, NULL },
 
     { "chroot", GOWSGI_DAEMON_REFUSE,
       "apps run in Apache's children, which cannot be confined to a chroot "
@@ -1024,8 +1076,6 @@ static const gowsgi_daemon_option  gowsgi_daemon_options[] = {
       "apps run with the groups of Apache's User" },
     { "processes", GOWSGI_DAEMON_IGNORE,
       "Apache's MPM decides how many processes serve" },
-    { "python-home", GOWSGI_DAEMON_IGNORE,
-      "the gpython engine needs no Python installation" },
     { "home", GOWSGI_DAEMON_IGNORE,
       "the working directory of Apache's children is not changed" },
     { "umask", GOWSGI_DAEMON_IGNORE, "Apache's children keep their umask" },
@@ -1147,6 +1197,14 @@ gowsgi_daemon_process(cmd_parms *cmd, void *mconfig, int argc,
             daemon->request_timeout = value;
             break;
 
+        case GOWSGI_DAEMON_PYTHON_HOME:
+            err = gowsgi_set_python_home(cmd, value);
+            if (err) {
+                return apr_psprintf(cmd->pool, "%s: option %s=: %s",
+                                    cmd->cmd->name, key, err);
+            }
+            break;
+
         case GOWSGI_DAEMON_REFUSE:
             return apr_psprintf(cmd->pool, "%s: option %s= is not "
                                 "supported: %s", cmd->cmd->name, key,
@@ -1236,7 +1294,8 @@ const command_rec gowsgi_cmds[] = {
 
     AP_INIT_TAKE1("WSGIPythonHome", gowsgi_python_home, NULL,
         RSRC_CONF,
-        "accepted for mod_wsgi configurations; has no effect"),
+        "the Python installation or virtualenv the cpython engine runs "
+        "from"),
 
     AP_INIT_TAKE_ARGV("WSGIImportScript", gowsgi_import_script, NULL,
         RSRC_CONF,
@@ -1244,8 +1303,8 @@ const command_rec gowsgi_cmds[] = {
 
     AP_INIT_TAKE_ARGV("WSGIDaemonProcess", gowsgi_daemon_process, NULL,
         RSRC_CONF,
-        "a process group name and options; threads=, python-path= and "
-        "request-timeout= apply to its applications"),
+        "a process group name and options; threads=, python-path=, "
+        "python-home= and request-timeout= apply to its applications"),
 
     AP_INIT_TAKE1("WSGIEngine", gowsgi_engine, NULL,
         RSRC_CONF,

@@ -150,6 +150,8 @@ typedef struct {
     apr_pool_t                 *pool;
     const char                 *core_library; /* NULL: next to the module */
     apr_array_header_t         *core_settings; /* "NAME=VALUE\n" */
+    const char                 *python_home; /* absolute; NULL: Debian's */
+    gowsgi_where                python_home_at;
     apr_hash_t                 *daemons;    /* name -> gowsgi_daemon * */
     apr_array_header_t         *group_refs; /* gowsgi_group_ref */
     apr_array_header_t         *dir_settings; /* gowsgi_dir_setting */

@@ -37,6 +37,9 @@ func TestConfigtestRejects(t *testing.T) {
 		{"daemon_threads", "WSGIDaemonProcess g threads=0", "threads=", ""},
 		{"daemon_twice", "WSGIDaemonProcess g processes=1", "WSGIDaemonProcess g is already defined at", "WSGIDaemonProcess g threads=2\n"},
 		{"python_home_in_vhost", "    WSGIPythonHome /usr", "cannot occur within", "<VirtualHost *:1>\n"},
+		{"python_home_missing", "WSGIPythonHome {{data}}/missing", `/missing" is not a directory; expected a Python installation prefix or a virtualenv`, ""},
+		{"daemon_python_home_differs", "WSGIDaemonProcess g python-home={{data}}",
+			`" differs from "/usr" given at`, "WSGIPythonHome /usr\n"},
 		{"undefined_group", "    WSGIProcessGroup nosuch", `process group "nosuch" is not defined by any WSGIDaemonProcess`,
 			"WSGIScriptAlias /x {{apps}}/hello.py\n<Location /x>\n"},
 	}
@@ -71,7 +74,7 @@ func TestConfigtestAccepts(t *testing.T) {
 	if err != nil || !strings.Contains(out, "Syntax OK") {
 		t.Fatalf("configtest: %v\n%s", err, out)
 	}
-	for _, notice := range []string{"option user= is ignored", "WSGIPythonHome and python-home= have no effect",
+	for _, notice := range []string{"option user= is ignored",
 		"WSGISocketPrefix has no effect", "WSGIApplicationGroup and application-group= have no effect"} {
 		if n := strings.Count(out, notice); n != 1 {
 			t.Errorf("%q said %d times, want once:\n%s", notice, n, out)
@@ -133,7 +136,7 @@ func TestClassicModWSGIConfig(t *testing.T) {
 	log := s.errorLog()
 	for _, notice := range []string{"option user= is ignored", "option processes= is ignored",
 		"option display-name= is ignored", "option maximum-requests= is ignored",
-		"WSGIPythonHome and python-home= have no effect", "WSGISocketPrefix has no effect",
+		"WSGISocketPrefix has no effect",
 		"WSGIRestrictEmbedded has no effect", "WSGIApplicationGroup and application-group= have no effect"} {
 		if n := strings.Count(log, notice); n != 1 {
 			t.Errorf("%q logged %d times, want once", notice, n)

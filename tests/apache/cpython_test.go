@@ -449,3 +449,41 @@ func validatorQuiet(t *testing.T, s *server, before int, request string) {
 		}
 	}
 }
+
+// WSGIPythonHome runs the cpython engine from a virtualenv made with
+// --system-site-packages: a module installed only in the venv imports, and
+// sys.prefix is the venv. WSGIDaemonProcess python-home= may name the same
+// directory.
+func TestCPythonPythonHome(t *testing.T) {
+	needCPython(t)
+	s := prepare(t, site{body: `
+WSGIPythonHome {{data}}/venv
+WSGIDaemonProcess app python-home={{data}}/venv
+WSGIScriptAlias /home {{data}}/home.py process-group=app engine=cpython
+`}, "")
+	venv := filepath.Join(s.data, "venv")
+	if out, err := exec.Command("/usr/bin/python3", "-m", "venv", "--without-pip", "--system-site-packages", venv).CombinedOutput(); err != nil {
+		t.Fatalf("making a venv: %v\n%s", err, out)
+	}
+	site, err := filepath.Glob(filepath.Join(venv, "lib", "python3.*", "site-packages"))
+	if err != nil || len(site) != 1 {
+		t.Fatalf("venv site-packages: %v %v", site, err)
+	}
+	if err := os.WriteFile(filepath.Join(site[0], "venv_only.py"), []byte("WHERE = 'venv'\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(s.data, "home.py"), []byte(`import sys
+import venv_only
+
+def application(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [("%s %s" % (venv_only.WHERE, sys.prefix)).encode()]
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	startPrepared(t, s)
+	r := send(t, http.MethodGet, s.url("/home"), nil, nil)
+	if want := "venv " + venv; r.status != http.StatusOK || r.body != want {
+		t.Fatalf("GET /home = %d %q, want 200 %q\n%s", r.status, r.body, want, s.errorLog())
+	}
+}
