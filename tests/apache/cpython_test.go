@@ -19,6 +19,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gowsgi/gowsgi/tests/internal/pyvenv"
 )
 
 // The CPython engine under Apache: Flask, Django and an application wrapped
@@ -462,16 +464,7 @@ WSGIDaemonProcess app python-home={{data}}/venv
 WSGIScriptAlias /home {{data}}/home.py process-group=app engine=cpython
 `}, "")
 	venv := filepath.Join(s.data, "venv")
-	if out, err := exec.Command("/usr/bin/python3", "-m", "venv", "--without-pip", "--system-site-packages", venv).CombinedOutput(); err != nil {
-		t.Fatalf("making a venv: %v\n%s", err, out)
-	}
-	site, err := filepath.Glob(filepath.Join(venv, "lib", "python3.*", "site-packages"))
-	if err != nil || len(site) != 1 {
-		t.Fatalf("venv site-packages: %v %v", site, err)
-	}
-	if err := os.WriteFile(filepath.Join(site[0], "venv_only.py"), []byte("WHERE = 'venv'\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	pyvenv.Make(t, venv, map[string]string{"venv_only.py": "WHERE = 'venv'\n"})
 	if err := os.WriteFile(filepath.Join(s.data, "home.py"), []byte(`import sys
 import venv_only
 

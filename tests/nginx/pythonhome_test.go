@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gowsgi/gowsgi/tests/internal/pyvenv"
 )
 
 // wsgi_python_home runs the cpython engine from a virtualenv made with
@@ -16,16 +18,7 @@ func TestCPythonPythonHome(t *testing.T) {
 	needCPython(t)
 	dir := t.TempDir()
 	venv := filepath.Join(dir, "venv")
-	if out, err := exec.Command("/usr/bin/python3", "-m", "venv", "--without-pip", "--system-site-packages", venv).CombinedOutput(); err != nil {
-		t.Fatalf("making a venv: %v\n%s", err, out)
-	}
-	site, err := filepath.Glob(filepath.Join(venv, "lib", "python3.*", "site-packages"))
-	if err != nil || len(site) != 1 {
-		t.Fatalf("venv site-packages: %v %v", site, err)
-	}
-	if err := os.WriteFile(filepath.Join(site[0], "venv_only.py"), []byte("WHERE = 'venv'\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	pyvenv.Make(t, venv, map[string]string{"venv_only.py": "WHERE = 'venv'\n"})
 	app := filepath.Join(dir, "home.py")
 	if err := os.WriteFile(app, []byte(`import sys
 import venv_only
