@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 // accessLineRE matches a log line naming the path and a 200 status.
@@ -21,7 +23,7 @@ func TestAccessLogLine(t *testing.T) {
 	s := startServer(t, app("response.py"))
 	s.expectOK("/log-me-please?mode=list", "hello world")
 	if log, ok := s.waitLog(accessLineRE("/log-me-please"), logWaitTimeout); !ok {
-		t.Errorf("no access log line with the path and status 200 on stderr; log:\n%s", tail(log, 4000))
+		t.Errorf("no access log line with the path and status 200 on stderr; log:\n%s", harness.Tail(log, 4000))
 	}
 }
 
@@ -33,7 +35,7 @@ func TestLogFormatJSON(t *testing.T) {
 	s.expectOK("/json-line?mode=list", "hello world")
 	log, ok := s.waitLogString("/json-line", logWaitTimeout)
 	if !ok {
-		t.Fatalf("no log line for the request; log:\n%s", tail(log, 4000))
+		t.Fatalf("no log line for the request; log:\n%s", harness.Tail(log, 4000))
 	}
 	for _, line := range strings.Split(strings.TrimSpace(log), "\n") {
 		var obj map[string]any
@@ -54,7 +56,7 @@ func TestLogFile(t *testing.T) {
 		data, _ = os.ReadFile(path)
 		return accessLineRE("/in-the-file").Match(data)
 	}) {
-		t.Errorf("no access log line in %s; file:\n%s\nstderr:\n%s", path, tail(string(data), 4000), tail(s.stderr.String(), 4000))
+		t.Errorf("no access log line in %s; file:\n%s\nstderr:\n%s", path, harness.Tail(string(data), 4000), harness.Tail(s.stderr.String(), 4000))
 	}
 }
 
@@ -94,7 +96,7 @@ func TestMaxBodySize(t *testing.T) {
 // TestUnknownEngineFailsFast: serve must refuse an engine it does not have.
 func TestUnknownEngineFailsFast(t *testing.T) {
 	t.Parallel()
-	addr := "127.0.0.1:" + strconv.Itoa(freePort(t))
+	addr := "127.0.0.1:" + strconv.Itoa(harness.FreePort(t))
 	s := spawn(t, addr, nil, gowsgiBin, "serve", "--listen", addr, "--engine", "no-such-engine", app("hello.py"))
 	code, err := s.waitExit(stopTimeout)
 	if err != nil {

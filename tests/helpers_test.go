@@ -17,12 +17,13 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/gowsgi/gowsgi/tests/internal/testbin"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 var (
@@ -53,47 +54,17 @@ func app(name string) string {
 	return filepath.Join(appsDir, name)
 }
 
-// logBuffer collects a process's output; it is safe to read while the
-// process writes.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // server is one running gowsgi process.
 type server struct {
 	t      *testing.T
 	addr   string // host:port it serves on
 	port   int
 	cmd    *exec.Cmd
-	stderr *logBuffer
-	stdout *logBuffer
+	stderr *harness.LogBuffer
+	stdout *harness.LogBuffer
 	done   chan struct{} // closed once the process has exited
 	state  *os.ProcessState
 	client *http.Client
-}
-
-// freePort returns a loopback TCP port nobody listens on right now.
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatalf("finding a free port: %v", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
 }
 
 // spawn starts argv (argv[0] is the program) with extra environment
@@ -107,8 +78,8 @@ func spawn(t *testing.T, addr string, env []string, argv ...string) *server {
 		t:      t,
 		addr:   addr,
 		cmd:    cmd,
-		stderr: &logBuffer{},
-		stdout: &logBuffer{},
+		stderr: &harness.LogBuffer{},
+		stdout: &harness.LogBuffer{},
 		done:   make(chan struct{}),
 	}
 	if _, p, err := net.SplitHostPort(addr); err == nil {
@@ -142,20 +113,13 @@ func spawn(t *testing.T, addr string, env []string, argv ...string) *server {
 			}
 		}
 		if t.Failed() {
-			t.Logf("gowsgi stderr (tail):\n%s", tail(s.stderr.String(), maxLogDumpBytes))
+			t.Logf("gowsgi stderr (tail):\n%s", harness.Tail(s.stderr.String(), maxLogDumpBytes))
 			if out := s.stdout.String(); out != "" {
-				t.Logf("gowsgi stdout (tail):\n%s", tail(out, maxLogDumpBytes))
+				t.Logf("gowsgi stdout (tail):\n%s", harness.Tail(out, maxLogDumpBytes))
 			}
 		}
 	})
 	return s
-}
-
-func tail(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return "…" + s[len(s)-n:]
 }
 
 func (s *server) pid() int { return s.cmd.Process.Pid }
@@ -201,14 +165,14 @@ func startServerEnv(t *testing.T, env []string, args ...string) *server {
 	t.Helper()
 	var lastErr error
 	for attempt := 0; attempt < 3; attempt++ {
-		addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+		addr := fmt.Sprintf("127.0.0.1:%d", harness.FreePort(t))
 		argv := append([]string{gowsgiBin, "serve", "--listen", addr}, args...)
 		s := spawn(t, addr, env, argv...)
 		err := s.waitAccepting(startTimeout)
 		if err == nil {
 			return s
 		}
-		lastErr = fmt.Errorf("%v\nstderr:\n%s", err, tail(s.stderr.String(), maxLogDumpBytes))
+		lastErr = fmt.Errorf("%v\nstderr:\n%s", err, harness.Tail(s.stderr.String(), maxLogDumpBytes))
 		if !strings.Contains(s.stderr.String(), "address already in use") {
 			break
 		}

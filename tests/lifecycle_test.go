@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 // markerLine returns the 1-based line of apps/NAME holding "line-marker: tag".
@@ -97,7 +99,7 @@ func TestExceptionBeforeFirstByte(t *testing.T) {
 	}
 	line := markerLine(t, "lifecycle.py", "error-before")
 	if log, ok := s.waitLog(fileLineRE(app("lifecycle.py"), line), logWaitTimeout); !ok {
-		t.Errorf("log has no %s:%d for the exception; log:\n%s", app("lifecycle.py"), line, tail(log, 4000))
+		t.Errorf("log has no %s:%d for the exception; log:\n%s", app("lifecycle.py"), line, harness.Tail(log, 4000))
 	}
 	if _, ok := s.waitLogString("lifecycle-error-before", logWaitTimeout); !ok {
 		t.Errorf("log does not carry the exception message")
@@ -138,7 +140,7 @@ func TestExceptionAfterFirstByte(t *testing.T) {
 	}
 	line := markerLine(t, "lifecycle.py", "error-after")
 	if log, ok := s.waitLog(fileLineRE(app("lifecycle.py"), line), logWaitTimeout); !ok {
-		t.Errorf("log has no %s:%d for the exception; log:\n%s", app("lifecycle.py"), line, tail(log, 4000))
+		t.Errorf("log has no %s:%d for the exception; log:\n%s", app("lifecycle.py"), line, harness.Tail(log, 4000))
 	}
 	s.expectOK("/?mode=ok", "lifecycle-ok")
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 // versionScript is a WSGI script answering "version-N".
@@ -59,7 +61,7 @@ func TestScriptReloading(t *testing.T) {
 		t.Errorf("broken script: status %d %q, want 500", status, clip(body))
 	}
 	if log, ok := s.waitLog(fileLineRE(path, brokenLine), logWaitTimeout); !ok {
-		t.Errorf("log has no %s:%d for the syntax error; log:\n%s", path, brokenLine, tail(log, 4000))
+		t.Errorf("log has no %s:%d for the syntax error; log:\n%s", path, brokenLine, harness.Tail(log, 4000))
 	}
 
 	rewrite(t, path, versionScript(3), 30*time.Second)

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 // oneShot sends GET path on a fresh connection that closes after it and
@@ -82,7 +84,7 @@ func TestSighupKeepsServingOnBrokenConfig(t *testing.T) {
 	}
 	s.signal(syscall.SIGHUP)
 	if log, ok := s.waitLogString(cfg+":1", logWaitTimeout); !ok {
-		t.Errorf("no %s:1 error in the log after reloading a broken config; log:\n%s", cfg, tail(log, 4000))
+		t.Errorf("no %s:1 error in the log after reloading a broken config; log:\n%s", cfg, harness.Tail(log, 4000))
 	}
 	if s.exited() {
 		t.Fatalf("server exited on a broken reload: %v", s.state)

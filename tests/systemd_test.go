@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 const socketActivate = "/usr/bin/systemd-socket-activate"
@@ -22,7 +24,7 @@ func TestSocketActivation(t *testing.T) {
 	if _, err := os.Stat(socketActivate); err != nil {
 		t.Skipf("%s is not installed (make installs it): %v", socketActivate, err)
 	}
-	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	addr := fmt.Sprintf("127.0.0.1:%d", harness.FreePort(t))
 	s := spawn(t, addr, nil,
 		socketActivate, "-l", addr,
 		"--setenv=GOWSGI_TEST_MARKER=socket-activated",
@@ -94,7 +96,7 @@ func (n *notifySocket) expect(want string, timeout time.Duration) []string {
 func TestSdNotifyLifecycle(t *testing.T) {
 	t.Parallel()
 	ns := newNotifySocket(t)
-	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	addr := fmt.Sprintf("127.0.0.1:%d", harness.FreePort(t))
 	cfg := writeConfig(t, "WSGIScriptAlias / "+app("hello.py"))
 	s := spawn(t, addr, []string{"NOTIFY_SOCKET=" + ns.path},
 		gowsgiBin, "serve", "--listen", addr, "--config", cfg)

@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 // Time limits of the suite.
@@ -62,22 +64,12 @@ func newDir(t *testing.T, mode os.FileMode) string {
 	return dir
 }
 
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatalf("finding a free port: %v", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
 // prepare makes the server's directories and writes httpd.conf; the data
 // directory exists before the configuration is checked, so tests can put
 // scripts there first.
 func prepare(t *testing.T, st site, data string) *server {
 	t.Helper()
-	s := &server{t: t, dir: newDir(t, 0o755), data: data, port: freePort(t)}
+	s := &server{t: t, dir: newDir(t, 0o755), data: data, port: harness.FreePort(t)}
 	if s.data == "" {
 		s.data = newDir(t, 0o777)
 	}
@@ -87,7 +79,7 @@ func prepare(t *testing.T, st site, data string) *server {
 		}
 	}
 	if st.tls {
-		s.tlsPort = freePort(t)
+		s.tlsPort = harness.FreePort(t)
 		writeCertificate(t, s.dir)
 	}
 	s.conf = filepath.Join(s.dir, "httpd.conf")

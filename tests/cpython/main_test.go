@@ -6,7 +6,6 @@
 package cpython
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"net"
@@ -15,12 +14,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/gowsgi/gowsgi/tests/internal/testbin"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 const (
@@ -55,30 +55,12 @@ func needPython(t *testing.T, module, pkg string) {
 	}
 }
 
-// logBuffer collects a process's output; safe to read while it writes.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // server is one running `gowsgi serve`.
 type server struct {
 	t      *testing.T
 	addr   string
 	cmd    *exec.Cmd
-	output *logBuffer // stdout and stderr: gowsgi's log and Python's stderr
+	output *harness.LogBuffer // stdout and stderr: gowsgi's log and Python's stderr
 	done   chan struct{}
 	client *http.Client
 }
@@ -87,9 +69,9 @@ type server struct {
 // args...` with extra environment variables and waits until it accepts.
 func startServer(t *testing.T, env []string, args ...string) *server {
 	t.Helper()
-	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	addr := fmt.Sprintf("127.0.0.1:%d", harness.FreePort(t))
 	argv := append([]string{"serve", "--listen", addr, "--engine", "cpython"}, args...)
-	s := &server{t: t, addr: addr, output: &logBuffer{}, done: make(chan struct{})}
+	s := &server{t: t, addr: addr, output: &harness.LogBuffer{}, done: make(chan struct{})}
 	s.cmd = exec.Command(gowsgiBin, argv...)
 	// No __pycache__ in the source tree from the apps' imports.
 	s.cmd.Env = append(append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1"), env...)
@@ -112,11 +94,11 @@ func startServer(t *testing.T, env []string, args ...string) *server {
 		transport.CloseIdleConnections()
 		s.stop()
 		if t.Failed() {
-			t.Logf("gowsgi output:\n%s", tail(s.output.String(), 16<<10))
+			t.Logf("gowsgi output:\n%s", harness.Tail(s.output.String(), 16<<10))
 		}
 	})
 	if err := s.waitAccepting(); err != nil {
-		t.Fatalf("%v\noutput:\n%s", err, tail(s.output.String(), 16<<10))
+		t.Fatalf("%v\noutput:\n%s", err, harness.Tail(s.output.String(), 16<<10))
 	}
 	return s
 }
@@ -154,16 +136,6 @@ func (s *server) waitAccepting() error {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatalf("finding a free port: %v", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
 }
 
 // response is what one request got back.
@@ -222,11 +194,4 @@ func writeConfig(t *testing.T, lines ...string) string {
 		t.Fatal(err)
 	}
 	return path
-}
-
-func tail(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return "…" + s[len(s)-n:]
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 // onlyReader hides a reader's length, so net/http sends it chunked.
@@ -71,7 +73,7 @@ func TestValidator(t *testing.T) {
 			before := len(s.output.String())
 			r := s.do(tc.method, tc.path, tc.body, tc.header)
 			if r.status != tc.wantStatus {
-				t.Errorf("%s %s = %d, want %d; body %q", tc.method, tc.path, r.status, tc.wantStatus, tail(r.body, 400))
+				t.Errorf("%s %s = %d, want %d; body %q", tc.method, tc.path, r.status, tc.wantStatus, harness.Tail(r.body, 400))
 			}
 			switch {
 			case tc.wantBodyRE != "":
@@ -79,7 +81,7 @@ func TestValidator(t *testing.T) {
 					t.Errorf("body = %q, want it to match %s", r.body, tc.wantBodyRE)
 				}
 			case r.body != tc.wantBody:
-				t.Errorf("body = %q, want %q", tail(r.body, 400), tail(tc.wantBody, 400))
+				t.Errorf("body = %q, want %q", harness.Tail(r.body, 400), harness.Tail(tc.wantBody, 400))
 			}
 			if tc.wantChunked && !r.chunked {
 				t.Errorf("a streamed response of unknown length was not sent chunked (headers %v)", r.header)

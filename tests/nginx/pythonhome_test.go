@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/gowsgi/gowsgi/tests/internal/pyvenv"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 // wsgi_python_home runs the cpython engine from a virtualenv made with
@@ -41,7 +43,7 @@ def application(environ, start_response):
     }`, venv, app))
 	r := send(t, "GET", s.url("/"), nil, nil)
 	if want := "venv " + venv; r.status != 200 || string(r.body) != want {
-		t.Fatalf("got %d %q, want 200 %q\n%s", r.status, r.body, want, tail(s.errorLog(), 20))
+		t.Fatalf("got %d %q, want 200 %q\n%s", r.status, r.body, want, harness.Tail(s.errorLog(), 20))
 	}
 	wantCPythonStarted(t, s)
 }

@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 // Time limits of the suite.
@@ -80,21 +82,11 @@ func newPrefix(t *testing.T, httpBlock string) (dir string, port int) {
 			t.Fatal(err)
 		}
 	}
-	port = freePort(t)
+	port = harness.FreePort(t)
 	if err := os.WriteFile(filepath.Join(dir, "nginx.conf"), []byte(config(dir, port, httpBlock)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir, port
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatalf("finding a free port: %v", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
 }
 
 // startNginx starts nginx with httpBlock as its http{} content and stops it
@@ -161,7 +153,7 @@ func (s *server) stop() {
 		s.t.Errorf("nginx's error log has problems:\n%s", bad)
 	}
 	if s.t.Failed() {
-		s.t.Logf("error log:\n%s", tail(s.errorLog(), 8000))
+		s.t.Logf("error log:\n%s", harness.Tail(s.errorLog(), 8000))
 	}
 }
 
@@ -177,13 +169,6 @@ func badLogLines(log string) string {
 		}
 	}
 	return strings.Join(out, "\n")
-}
-
-func tail(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return "..." + s[len(s)-n:]
 }
 
 func (s *server) errorLog() string {
