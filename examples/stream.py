@@ -13,9 +13,9 @@ MAX_CHUNKS = 10000  # refuse to stream forever
 
 
 def chunk_count(query_string):
-    # Finds "n" in a query string such as "n=5&x=y" by hand (the default
-    # engine has no urllib.parse). Gives the default when it is missing or
-    # not a number, and keeps it between 0 and MAX_CHUNKS.
+    # Finds "n" in a query string such as "n=5&x=y" by hand
+    # (urllib.parse.parse_qs would do too). Gives the default when it is
+    # missing or not a number, and keeps it between 0 and MAX_CHUNKS.
     for pair in query_string.split("&"):
         if pair.startswith("n="):
             try:

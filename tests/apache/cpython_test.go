@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/http"
 	"net/url"
 	"os"
@@ -21,6 +20,8 @@ import (
 	"time"
 
 	"github.com/gowsgi/gowsgi/tests/internal/pyvenv"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 // The CPython engine under Apache: Flask, Django and an application wrapped
@@ -72,27 +73,7 @@ func needCPython(t *testing.T) {
 func copyCPythonApps(t *testing.T, dst string) {
 	t.Helper()
 	src := filepath.Join(env.repo, "tests", "cpython", "apps")
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		switch {
-		case d.IsDir() && d.Name() == "__pycache__":
-			return filepath.SkipDir
-		case d.IsDir():
-			if err := os.MkdirAll(target, 0o755); err != nil {
-				return err
-			}
-			return os.Chmod(target, 0o755)
-		}
-		return copyFile(path, target, 0o644)
-	})
-	if err != nil {
+	if err := harness.CopyTree(src, dst); err != nil {
 		t.Fatalf("copying the applications of tests/cpython: %v", err)
 	}
 }

@@ -15,13 +15,13 @@ package apache
 
 import (
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"os/user"
 	"path/filepath"
 	"testing"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 // env is what every test needs, found once by TestMain.
@@ -116,45 +116,12 @@ func share(build string) error {
 	}
 	for _, name := range []string{"mod_gowsgi.so", "libgowsgi.so"} {
 		src := filepath.Join(build, name)
-		if err := copyFile(src, filepath.Join(dir, name), 0o755); err != nil {
+		if err := harness.CopyFile(src, filepath.Join(dir, name), 0o755); err != nil {
 			return fmt.Errorf("%w (build with: make -f apache-module/Makefile.inc libgowsgi apache-module)", err)
 		}
 	}
 	env.module = filepath.Join(dir, "mod_gowsgi.so")
 	env.apps = filepath.Join(dir, "apps")
 	src := filepath.Join(env.repo, "tests", "apache", "apps")
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(env.apps, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		return copyFile(path, target, 0o644)
-	})
-}
-
-func copyFile(src, dst string, mode os.FileMode) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, mode)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Close(); err != nil {
-		return err
-	}
-	return os.Chmod(dst, mode)
+	return harness.CopyTree(src, env.apps)
 }

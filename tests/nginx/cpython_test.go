@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/http"
 	"net/url"
 	"os"
@@ -20,6 +19,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 // The CPython engine under nginx: Flask, Django and an application wrapped
@@ -79,28 +80,7 @@ func cpythonApps(t *testing.T) string {
 	t.Helper()
 	src := filepath.Join(paths.repo, "tests", "cpython", "apps")
 	dst := filepath.Join(t.TempDir(), "apps")
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		switch {
-		case d.IsDir() && d.Name() == "__pycache__":
-			return filepath.SkipDir
-		case d.IsDir():
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
+	if err := harness.CopyTree(src, dst); err != nil {
 		t.Fatalf("copying the applications of tests/cpython: %v", err)
 	}
 	return dst

@@ -5,7 +5,11 @@ package harness
 
 import (
 	"bytes"
+	"io"
+	"io/fs"
 	"net"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 )
@@ -46,4 +50,65 @@ func Tail(s string, n int) string {
 		return s
 	}
 	return "…" + s[len(s)-n:]
+}
+
+// ExamplePage is one page of examples/ and what its answer must contain.
+type ExamplePage struct{ Method, Path, Body, Want string }
+
+// ExamplePages are the pages the example configurations serve (`make run`,
+// `make run-nginx`, `make run-apache`); each suite checks them through its
+// host, so that the shipped configurations keep working.
+var ExamplePages = []ExamplePage{
+	{"GET", "/hello", "", "Hello, world!"},
+	{"GET", "/counter", "", "/counter: request number 1 in this interpreter context"},
+	{"GET", "/environ/some/path?a=1", "", "PATH_INFO"},
+	{"GET", "/stream?n=3", "", "chunk 1 of 3\nchunk 2 of 3\nchunk 3 of 3\n"},
+	{"POST", "/echo", "hi there", "hi there"},
+	{"GET", "/static/index.html", "", "gowsgi examples"},
+}
+
+// CopyTree copies the directory src to dst, readable by everyone (servers'
+// children may run as another user), leaving out __pycache__.
+func CopyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir() && d.Name() == "__pycache__":
+			return filepath.SkipDir
+		case d.IsDir():
+			if err := os.MkdirAll(target, 0o755); err != nil {
+				return err
+			}
+			return os.Chmod(target, 0o755)
+		}
+		return CopyFile(path, target, 0o644)
+	})
+}
+
+// CopyFile copies the file src to dst with the given mode.
+func CopyFile(src, dst string, mode os.FileMode) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, mode)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	return os.Chmod(dst, mode)
 }
