@@ -5,7 +5,7 @@
 #
 # Settings (environment):
 #   GOWSGI             a gowsgi binary built with -tags cpython (required)
-#   BENCH_DURATION     measured seconds per engine (default 5)
+#   BENCH_DURATION     measured run per engine: 5, 5s, 1m... (default 5s, at most 5m)
 #   BENCH_CONNECTIONS  wrk connections (default 32)
 #   BENCH_THREADS      WSGIThreads of the app (default: nproc)
 set -euo pipefail
@@ -13,7 +13,7 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=../bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../bench/lib.sh"
 gowsgi="${GOWSGI:?set GOWSGI to a gowsgi binary built with -tags cpython}"
-duration="${BENCH_DURATION:-5}"
+duration="$(seconds "${BENCH_DURATION:-5s}" 300)"
 connections="${BENCH_CONNECTIONS:-32}"
 threads="${BENCH_THREADS:-$(nproc)}"
 app="$repo/examples/hello.py"
@@ -21,7 +21,7 @@ app="$repo/examples/hello.py"
 wrk_threads=2
 python=/usr/bin/python3
 
-for value in "$duration" "$connections" "$threads"; do
+for value in "$connections" "$threads"; do
 	[[ "$value" =~ ^[0-9]+$ && "$value" -ge 1 && "$value" -le 600 ]] ||
 		die "settings must be whole numbers from 1 to 600, got '$value'"
 done
