@@ -36,9 +36,10 @@ ngx_http_wsgi_app_add(ngx_conf_t *cf, ngx_http_wsgi_loc_conf_t *wlcf)
     wmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_wsgi_module);
     alias = wlcf->alias;
 
-    /* "WSGIScriptAlias", fixed options of at most 40 bytes each, the rest */
+    /* "WSGIScriptAliasMatch", fixed options of at most 40 bytes each, the
+     * rest */
 
-    len = sizeof("WSGIScriptAlias") + 6 * 40
+    len = sizeof("WSGIScriptAliasMatch") + 6 * 40
           + ngx_http_wsgi_app_word_len(NULL, &alias->uri)
           + ngx_http_wsgi_app_word_len(NULL, &alias->script)
           + ngx_http_wsgi_app_word_len("callable-object=", &alias->callable)
@@ -93,7 +94,13 @@ ngx_http_wsgi_app_write(u_char *p, ngx_http_wsgi_main_conf_t *wmcf,
 
     alias = wlcf->alias;
 
-    p = ngx_cpymem(p, "WSGIScriptAlias", sizeof("WSGIScriptAlias") - 1);
+    if (alias->match) {
+        p = ngx_cpymem(p, "WSGIScriptAliasMatch",
+                       sizeof("WSGIScriptAliasMatch") - 1);
+
+    } else {
+        p = ngx_cpymem(p, "WSGIScriptAlias", sizeof("WSGIScriptAlias") - 1);
+    }
     p = ngx_http_wsgi_app_word(p, NULL, &alias->uri);
     p = ngx_http_wsgi_app_word(p, NULL, &alias->script);
 

@@ -23,6 +23,12 @@ static char *ngx_http_wsgi_merge_loc_conf(ngx_conf_t *cf, void *parent,
 
 static char *ngx_http_wsgi_script_alias(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
+static char *ngx_http_wsgi_script_alias_match(ngx_conf_t *cf,
+    ngx_command_t *cmd, void *conf);
+static char *ngx_http_wsgi_set_alias(ngx_conf_t *cf,
+    ngx_http_wsgi_loc_conf_t *wlcf, ngx_uint_t match);
+static ngx_int_t ngx_http_wsgi_check_match(ngx_conf_t *cf,
+    ngx_http_wsgi_alias_t *alias);
 static char *ngx_http_wsgi_python_path(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static char *ngx_http_wsgi_python_home(ngx_conf_t *cf, ngx_command_t *cmd,
@@ -61,6 +67,13 @@ static ngx_command_t  ngx_http_wsgi_commands[] = {
     { ngx_string("wsgi_script_alias"),
       NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE123,
       ngx_http_wsgi_script_alias,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("wsgi_script_alias_match"),
+      NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE23,
+      ngx_http_wsgi_script_alias_match,
       NGX_HTTP_LOC_CONF_OFFSET,
       0,
       NULL },
@@ -353,10 +366,7 @@ ngx_http_wsgi_script_alias(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
     ngx_http_wsgi_loc_conf_t *wlcf = conf;
 
-    ngx_str_t                 *value, name;
-    ngx_uint_t                 i;
-    ngx_http_wsgi_alias_t     *alias;
-    ngx_http_core_loc_conf_t  *clcf;
+    ngx_str_t  *value;
 
     if (wlcf->alias != NGX_CONF_UNSET_PTR) {
         return "is duplicate";
@@ -383,6 +393,45 @@ ngx_http_wsgi_script_alias(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
         return NGX_CONF_ERROR;
     }
 
+    return ngx_http_wsgi_set_alias(cf, wlcf, 0);
+}
+
+
+/*
+ * wsgi_script_alias_match REGEX SCRIPT: the core matches REGEX against the
+ * request's path from its start; the match is SCRIPT_NAME, and SCRIPT may
+ * name the groups as $1..$9. A SCRIPT with such references names scripts
+ * that can only be checked once a request names them.
+ */
+
+static char *
+ngx_http_wsgi_script_alias_match(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf)
+{
+    ngx_http_wsgi_loc_conf_t *wlcf = conf;
+
+    if (wlcf->alias != NGX_CONF_UNSET_PTR) {
+        return "is duplicate";
+    }
+
+    return ngx_http_wsgi_set_alias(cf, wlcf, 1);
+}
+
+
+/* URI (or REGEX), SCRIPT and options become the location's alias */
+
+static char *
+ngx_http_wsgi_set_alias(ngx_conf_t *cf, ngx_http_wsgi_loc_conf_t *wlcf,
+    ngx_uint_t match)
+{
+    ngx_int_t                  rc;
+    ngx_str_t                 *value, name;
+    ngx_uint_t                 i;
+    ngx_http_wsgi_alias_t     *alias;
+    ngx_http_core_loc_conf_t  *clcf;
+
+    value = cf->args->elts;
+
     alias = ngx_pcalloc(cf->pool, sizeof(ngx_http_wsgi_alias_t));
     if (alias == NULL) {
         return NGX_CONF_ERROR;
@@ -390,12 +439,16 @@ ngx_http_wsgi_script_alias(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 
     alias->uri = value[1];
     alias->script = value[2];
+    alias->match = match;
 
     if (ngx_conf_full_name(cf->cycle, &alias->script, 1) != NGX_OK) {
         return NGX_CONF_ERROR;
     }
 
-    if (ngx_http_wsgi_check_script(cf, &alias->script) != NGX_OK) {
+    rc = match ? ngx_http_wsgi_check_match(cf, alias)
+               : ngx_http_wsgi_check_script(cf, &alias->script);
+
+    if (rc != NGX_OK) {
         return NGX_CONF_ERROR;
     }
 
@@ -432,6 +485,65 @@ ngx_http_wsgi_script_alias(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
     }
 
     return NGX_CONF_OK;
+}
+
+
+/*
+ * The regex must compile, and SCRIPT may only name groups it has. nginx's
+ * PCRE checks the syntax here; the core compiles the pattern again as Go
+ * (RE2) syntax when the worker starts and refuses, with FILE:LINE, the
+ * few PCRE-only features (lookaround, backreferences).
+ */
+
+static ngx_int_t
+ngx_http_wsgi_check_match(ngx_conf_t *cf, ngx_http_wsgi_alias_t *alias)
+{
+    u_char               *p, *last;
+    ngx_int_t             highest, captures;
+#if (NGX_PCRE)
+    ngx_regex_compile_t   rc;
+    u_char                errstr[NGX_MAX_CONF_ERRSTR];
+
+    ngx_memzero(&rc, sizeof(ngx_regex_compile_t));
+
+    rc.pattern = alias->uri;
+    rc.pool = cf->pool;
+    rc.err.len = NGX_MAX_CONF_ERRSTR;
+    rc.err.data = errstr;
+
+    if (ngx_regex_compile(&rc) != NGX_OK) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "%V", &rc.err);
+        return NGX_ERROR;
+    }
+
+    captures = rc.captures;
+#else
+    /* without PCRE only the core checks the pattern, at the worker's start */
+    captures = 9;
+#endif
+
+    highest = -1;
+    last = alias->script.data + alias->script.len;
+
+    for (p = alias->script.data; p + 1 < last; p++) {
+        if (*p == '$' && p[1] >= '0' && p[1] <= '9') {
+            highest = ngx_max(highest, p[1] - '0');
+        }
+    }
+
+    if (highest > captures) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "wsgi script \"%V\" refers to $%i, but \"%V\" "
+                           "has %i group(s)", &alias->script, highest,
+                           &alias->uri, captures);
+        return NGX_ERROR;
+    }
+
+    if (highest >= 0) {
+        return NGX_OK;
+    }
+
+    return ngx_http_wsgi_check_script(cf, &alias->script);
 }
 
 

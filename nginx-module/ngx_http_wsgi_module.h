@@ -17,9 +17,10 @@
 
 /* where a wsgi_script_alias was written */
 typedef struct {
-    ngx_str_t                   uri;
+    ngx_str_t                   uri;          /* or the regex of a match */
     ngx_str_t                   script;       /* absolute */
     ngx_str_t                   callable;     /* callable-object=, or empty */
+    unsigned                    match:1;      /* wsgi_script_alias_match */
     ngx_str_t                   file;
     ngx_uint_t                  line;
 } ngx_http_wsgi_alias_t;

@@ -42,6 +42,12 @@ func TestConfigTestRejects(t *testing.T) {
 			`invalid callable object "9lives"`},
 		{"bad timeout", "wsgi_request_timeout soon;",
 			`invalid value "soon"`},
+		{"match that does not compile", "wsgi_script_alias_match ^/(x {{apps}}/hello.py;",
+			`compile() failed`},
+		{"match naming a missing group", "wsgi_script_alias_match ^/(x) {{dir}}/$2.py;",
+			`refers to $2, but "^/(x)" has 1 group(s)`},
+		{"match of a missing script", "wsgi_script_alias_match ^/x {{dir}}/missing.py;",
+			`wsgi script "` + dir + `/missing.py" cannot be opened`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			httpBlock := fmt.Sprintf(`

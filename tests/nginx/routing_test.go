@@ -141,3 +141,42 @@ func TestOneBrokenScriptLeavesTheOthers(t *testing.T) {
 		t.Errorf("the error log does not say why /a failed:\n%s", log)
 	}
 }
+
+// wsgi_script_alias_match: the pattern picks the script through $1, the
+// match is SCRIPT_NAME and the rest PATH_INFO; a path naming no script is
+// 404, one outside the pattern too.
+func TestScriptAliasMatch(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"first", "second"} {
+		app := `def application(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [("` + name + ` %s %s\n" % (environ["SCRIPT_NAME"], environ["PATH_INFO"])).encode()]
+`
+		if err := os.WriteFile(filepath.Join(dir, name+".py"), []byte(app), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := startNginx(t, `
+    server {
+        listen 127.0.0.1:{{port}};
+        location ~ ^/apps/ {
+            wsgi_script_alias_match ^/apps/(\w+) `+dir+`/$1.py;
+        }
+    }`)
+	for path, want := range map[string]string{
+		"/apps/first":      "first /apps/first \n",
+		"/apps/second/a/b": "second /apps/second /a/b\n",
+		"/apps/first?x=1":  "first /apps/first \n",
+	} {
+		r := get(t, s.url(path))
+		wantStatus(t, r, http.StatusOK)
+		if string(r.body) != want {
+			t.Errorf("GET %s: %q, want %q", path, r.body, want)
+		}
+	}
+	for _, path := range []string{"/apps/third", "/apps/"} {
+		if r := get(t, s.url(path)); r.status != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404", path, r.status)
+		}
+	}
+}
