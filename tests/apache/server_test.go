@@ -29,7 +29,7 @@ const (
 // {{tlsport}} stand for the test applications, a directory the children
 // may write, the server root, and the ports.
 type site struct {
-	mpm     string // "event" (default) or "prefork"
+	mpm     string // "event" (default), "worker" or "prefork"
 	body    string
 	tls     bool   // also listen with TLS on {{tlsport}}
 	modules string // extra LoadModule lines
@@ -126,6 +126,14 @@ KeepAlive On
 MaxKeepAliveRequests 1000
 KeepAliveTimeout 5
 <IfModule mpm_event_module>
+    StartServers 2
+    ServerLimit 16
+    ThreadsPerChild 16
+    MaxRequestWorkers 64
+    MinSpareThreads 16
+    MaxSpareThreads 64
+</IfModule>
+<IfModule mpm_worker_module>
     StartServers 2
     ServerLimit 16
     ThreadsPerChild 16

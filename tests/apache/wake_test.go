@@ -37,7 +37,7 @@ WSGIScriptAlias /life {{apps}}/lifecycle.py
 // application to read more body. A wake-up lost or given to the wrong
 // request leaves one hanging until the client gives up.
 func TestConcurrentRequests(t *testing.T) {
-	for _, mpm := range []string{"event", "prefork"} {
+	for _, mpm := range []string{"event", "worker", "prefork"} {
 		t.Run(mpm, func(t *testing.T) {
 			s := startServer(t, site{mpm: mpm, body: wakeSite})
 			checkWakeMode(t, s, mpm)
