@@ -96,7 +96,11 @@ func hexValue(s string, i int) (byte, bool) {
 	if i >= len(s) {
 		return 0, false
 	}
-	c := s[i]
+	return HexDigit(s[i])
+}
+
+// HexDigit is the value of one hexadecimal digit, either case.
+func HexDigit(c byte) (byte, bool) {
 	switch {
 	case c >= '0' && c <= '9':
 		return c - '0', true

@@ -62,7 +62,7 @@ func lookupCodec(name string) (codec, error) {
 // encode converts a str (held by gpython as UTF-8) to bytes.
 func (c codec) encode(s string) (py.Object, error) {
 	if c == utf8Codec {
-		if i := invalidUTF8At(s); i >= 0 {
+		if i := InvalidUTF8At(s); i >= 0 {
 			return nil, py.ExceptionNewf(py.UnicodeEncodeError,
 				"'utf-8' codec can't encode byte 0x%02x at byte %d: the str holds invalid UTF-8", s[i], i)
 		}
@@ -84,7 +84,7 @@ func (c codec) encode(s string) (py.Object, error) {
 // decode converts bytes to a str.
 func (c codec) decode(b py.Bytes) (py.Object, error) {
 	if c == utf8Codec {
-		if i := invalidUTF8At(string(b)); i >= 0 {
+		if i := InvalidUTF8At(string(b)); i >= 0 {
 			return nil, py.ExceptionNewf(py.UnicodeDecodeError,
 				"'utf-8' codec can't decode byte 0x%02x in position %d: %s", b[i], i, utf8Problem(b[i:]))
 		}
@@ -102,8 +102,8 @@ func (c codec) decode(b py.Bytes) (py.Object, error) {
 	return py.String(s.String()), nil
 }
 
-// invalidUTF8At is the byte offset of the first invalid sequence, or -1.
-func invalidUTF8At(s string) int {
+// InvalidUTF8At is the byte offset of the first invalid sequence, or -1.
+func InvalidUTF8At(s string) int {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size <= 1 {

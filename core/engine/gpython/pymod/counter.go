@@ -1,8 +1,6 @@
 package pymod
 
 import (
-	"sort"
-
 	"github.com/go-python/gpython/py"
 )
 
@@ -83,31 +81,7 @@ func counterMostCommon(d *odict, args py.Tuple, kwargs py.StringDict) (py.Object
 // sortByCountDesc orders pairs by value, largest first, keeping insertion
 // order among equal counts as CPython's stable sort does.
 func sortByCountDesc(keys, values []py.Object) error {
-	idx := make([]int, len(keys))
-	for i := range idx {
-		idx[i] = i
-	}
-	var cmpErr error
-	sort.SliceStable(idx, func(a, b int) bool {
-		if cmpErr != nil {
-			return false
-		}
-		less, err := lessThan(values[idx[b]], values[idx[a]])
-		if err != nil {
-			cmpErr = err
-		}
-		return less
-	})
-	if cmpErr != nil {
-		return cmpErr
-	}
-	k2, v2 := make([]py.Object, len(keys)), make([]py.Object, len(values))
-	for i, j := range idx {
-		k2[i], v2[i] = keys[j], values[j]
-	}
-	copy(keys, k2)
-	copy(values, v2)
-	return nil
+	return stableSortPairs(keys, values, func(a, b int) (bool, error) { return lessThan(values[b], values[a]) })
 }
 
 func counterElements(d *odict, args py.Tuple, kwargs py.StringDict) (py.Object, error) {

@@ -77,48 +77,47 @@ func functoolsUpdateWrapper(self py.Object, args py.Tuple, kwargs py.StringDict)
 // and __module__ in Go fields rather than attributes; they are read from
 // there.
 func updateWrapper(wrapper, wrapped, assigned, updated py.Object) (py.Object, error) {
-	names, err := items(assigned)
+	err := eachWrappedAttr(wrapped, assigned, func(name string, value py.Object) error {
+		return setWrapperAttr(wrapper, name, value)
+	})
 	if err != nil {
 		return nil, err
 	}
-	for _, n := range names {
-		name, err := strArg(n, "attribute name")
-		if err != nil {
-			return nil, err
-		}
-		value, ok := wrapperAttr(wrapped, name)
-		if !ok {
-			continue
-		}
-		if err := setWrapperAttr(wrapper, name, value); err != nil {
-			return nil, err
-		}
-	}
-	names, err = items(updated)
-	if err != nil {
-		return nil, err
-	}
-	for _, n := range names {
-		name, err := strArg(n, "attribute name")
-		if err != nil {
-			return nil, err
-		}
-		src, ok := wrapperAttr(wrapped, name)
-		if !ok {
-			continue
-		}
+	err = eachWrappedAttr(wrapped, updated, func(name string, src py.Object) error {
 		dst, err := py.GetAttrString(wrapper, name)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if err := mergeInto(dst, src); err != nil {
-			return nil, err
-		}
+		return mergeInto(dst, src)
+	})
+	if err != nil {
+		return nil, err
 	}
 	if _, err := py.SetAttrString(wrapper, "__wrapped__", wrapped); err != nil {
 		return nil, err
 	}
 	return wrapper, nil
+}
+
+// eachWrappedAttr calls fn with each attribute, of those the iterable
+// names lists, that wrapped has.
+func eachWrappedAttr(wrapped, names py.Object, fn func(name string, value py.Object) error) error {
+	list, err := items(names)
+	if err != nil {
+		return err
+	}
+	for _, n := range list {
+		name, err := strArg(n, "attribute name")
+		if err != nil {
+			return err
+		}
+		if value, ok := wrapperAttr(wrapped, name); ok {
+			if err := fn(name, value); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func wrapperAttr(o py.Object, name string) (py.Object, bool) {

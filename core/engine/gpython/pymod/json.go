@@ -2,9 +2,9 @@ package pymod
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/go-python/gpython/py"
+	"github.com/gowsgi/gowsgi/core/engine/gpython/pyext"
 )
 
 // json: dumps/loads (and dump/load through a file's write/read), the
@@ -234,23 +234,12 @@ func jsonDocument(s py.Object) (string, error) {
 		return string(v), nil
 	case py.Bytes:
 		b := strings.TrimPrefix(string(v), "\ufeff")
-		if i := invalidUTF8(b); i >= 0 {
+		if i := pyext.InvalidUTF8At(b); i >= 0 {
 			return "", py.ExceptionNewf(py.UnicodeDecodeError, "'utf-8' codec can't decode byte 0x%02x in position %d: invalid start byte", b[i], i+len(v)-len(b))
 		}
 		return b, nil
 	}
 	return "", py.ExceptionNewf(py.TypeError, "the JSON object must be str, bytes or bytearray, not %s", s.Type().Name)
-}
-
-func invalidUTF8(s string) int {
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return -1
 }
 
 func newJSONDecoder(opts py.StringDict) (*jsonDecoder, error) {

@@ -65,12 +65,8 @@ func encoderOf(inst *py.Type) (*jsonEncoder, error) {
 }
 
 func jsonEncoderEncode(self py.Object, args py.Tuple) (py.Object, error) {
-	inst, args, err := selfAndArgs(jsonEncoderType, self, args, "encode")
+	inst, obj, err := selfAndArg(jsonEncoderType, self, args, "encode")
 	if err != nil {
-		return nil, err
-	}
-	var obj py.Object
-	if err := py.UnpackTuple(args, nil, "encode", 1, 1, &obj); err != nil {
 		return nil, err
 	}
 	e, err := encoderOf(inst)
@@ -94,12 +90,8 @@ func jsonEncoderIterencode(self py.Object, args py.Tuple) (py.Object, error) {
 }
 
 func jsonEncoderDefault(self py.Object, args py.Tuple) (py.Object, error) {
-	_, args, err := selfAndArgs(jsonEncoderType, self, args, "default")
+	_, obj, err := selfAndArg(jsonEncoderType, self, args, "default")
 	if err != nil {
-		return nil, err
-	}
-	var obj py.Object
-	if err := py.UnpackTuple(args, nil, "default", 1, 1, &obj); err != nil {
 		return nil, err
 	}
 	return nil, py.ExceptionNewf(py.TypeError, "Object of type %s is not JSON serializable", obj.Type().Name)
@@ -129,30 +121,32 @@ func jsonDecoderInit(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Ob
 	return py.None, nil
 }
 
-func decoderOf(inst *py.Type) (*jsonDecoder, error) {
+// decoderOf rebuilds the decoder from the instance's attributes, set to
+// decode s.
+func decoderOf(inst *py.Type, s py.Object) (*jsonDecoder, error) {
 	opts := py.StringDict{}
 	for _, name := range decoderOptions {
 		if v := attr(inst, name, nil); v != nil {
 			opts[name] = v
 		}
 	}
-	return newJSONDecoder(opts)
-}
-
-func jsonDecoderDecode(self py.Object, args py.Tuple) (py.Object, error) {
-	inst, args, err := selfAndArgs(jsonDecoderType, self, args, "decode")
-	if err != nil {
-		return nil, err
-	}
-	var s py.Object
-	if err := py.UnpackTuple(args, nil, "decode", 1, 1, &s); err != nil {
-		return nil, err
-	}
-	d, err := decoderOf(inst)
+	d, err := newJSONDecoder(opts)
 	if err != nil {
 		return nil, err
 	}
 	if d.doc, err = strArg(s, "the JSON object"); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func jsonDecoderDecode(self py.Object, args py.Tuple) (py.Object, error) {
+	inst, s, err := selfAndArg(jsonDecoderType, self, args, "decode")
+	if err != nil {
+		return nil, err
+	}
+	d, err := decoderOf(inst, s)
+	if err != nil {
 		return nil, err
 	}
 	return d.decode()
@@ -168,11 +162,8 @@ func jsonDecoderRawDecode(self py.Object, args py.Tuple) (py.Object, error) {
 	if err := py.UnpackTuple(args, nil, "raw_decode", 1, 2, &s, &idx); err != nil {
 		return nil, err
 	}
-	d, err := decoderOf(inst)
+	d, err := decoderOf(inst, s)
 	if err != nil {
-		return nil, err
-	}
-	if d.doc, err = strArg(s, "the JSON object"); err != nil {
 		return nil, err
 	}
 	start, err := goInt(idx, "idx")

@@ -261,6 +261,13 @@ func (e *jsonEncoder) float(f float64) (string, error) {
 // sortPairs orders keys (and their values along) with Python's <, as
 // sorted(d.items()) does.
 func sortPairs(keys, values []py.Object) error {
+	return stableSortPairs(keys, values, func(a, b int) (bool, error) { return lessThan(keys[a], keys[b]) })
+}
+
+// stableSortPairs reorders keys and values together, stably, by less,
+// which compares the pairs at two original positions. The first error
+// less returns stops the comparisons and leaves both slices unchanged.
+func stableSortPairs(keys, values []py.Object, less func(a, b int) (bool, error)) error {
 	idx := make([]int, len(keys))
 	for i := range idx {
 		idx[i] = i
@@ -270,17 +277,16 @@ func sortPairs(keys, values []py.Object) error {
 		if cmpErr != nil {
 			return false
 		}
-		less, err := lessThan(keys[idx[a]], keys[idx[b]])
+		lt, err := less(idx[a], idx[b])
 		if err != nil {
 			cmpErr = err
 		}
-		return less
+		return lt
 	})
 	if cmpErr != nil {
 		return cmpErr
 	}
-	k2 := make([]py.Object, len(keys))
-	v2 := make([]py.Object, len(values))
+	k2, v2 := make([]py.Object, len(keys)), make([]py.Object, len(values))
 	for i, j := range idx {
 		k2[i], v2[i] = keys[j], values[j]
 	}

@@ -220,7 +220,12 @@ func (d *odict) update(args py.Tuple, kwargs py.StringDict, put func(k, v py.Obj
 			return err
 		}
 	}
-	keys, values, _, err := mappingPairs(kwargs)
+	return eachMappingPair(kwargs, put)
+}
+
+// eachMappingPair calls put with each of a mapping's items in turn.
+func eachMappingPair(m py.Object, put func(k, v py.Object) error) error {
+	keys, values, _, err := mappingPairs(m)
 	if err != nil {
 		return err
 	}
@@ -235,16 +240,7 @@ func (d *odict) update(args py.Tuple, kwargs py.StringDict, put func(k, v py.Obj
 // eachPair walks a mapping's items or an iterable of pairs.
 func eachPair(src py.Object, put func(k, v py.Object) error) error {
 	if isMapping(src) {
-		keys, values, _, err := mappingPairs(src)
-		if err != nil {
-			return err
-		}
-		for i := range keys {
-			if err := put(keys[i], values[i]); err != nil {
-				return err
-			}
-		}
-		return nil
+		return eachMappingPair(src, put)
 	}
 	var putErr error
 	i := 0

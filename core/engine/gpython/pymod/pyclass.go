@@ -31,6 +31,19 @@ func selfAndArgs(cls *py.Type, self py.Object, args py.Tuple, fname string) (*py
 	return nil, nil, py.ExceptionNewf(py.TypeError, "%s() needs a %s instance", fname, cls.Name)
 }
 
+// selfAndArg is selfAndArgs for a method taking exactly one argument.
+func selfAndArg(cls *py.Type, self py.Object, args py.Tuple, fname string) (*py.Type, py.Object, error) {
+	inst, args, err := selfAndArgs(cls, self, args, fname)
+	if err != nil {
+		return nil, nil, err
+	}
+	var arg py.Object
+	if err := py.UnpackTuple(args, nil, fname, 1, 1, &arg); err != nil {
+		return nil, nil, err
+	}
+	return inst, arg, nil
+}
+
 // attr reads an instance attribute, falling back to def.
 func attr(inst *py.Type, name string, def py.Object) py.Object {
 	v, err := py.GetAttrString(inst, name)

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-python/gpython/py"
+	"github.com/gowsgi/gowsgi/core/engine/gpython/pyext"
 )
 
 // Percent-encoding for urllib.parse: quote, unquote and their variants.
@@ -127,25 +128,13 @@ func urlQuoteFromBytes(self py.Object, args py.Tuple, kwargs py.StringDict) (py.
 	return py.String(quoteBytes(b, sf)), nil
 }
 
-func unhex(c byte) (byte, bool) {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0', true
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10, true
-	case c >= 'A' && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
-}
-
 // unquoteToBytes decodes every valid %XX and keeps everything else.
 func unquoteToBytes(s string) []byte {
 	out := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		if s[i] == '%' && i+2 < len(s) {
-			hi, ok1 := unhex(s[i+1])
-			lo, ok2 := unhex(s[i+2])
+			hi, ok1 := pyext.HexDigit(s[i+1])
+			lo, ok2 := pyext.HexDigit(s[i+2])
 			if ok1 && ok2 {
 				out = append(out, hi<<4|lo)
 				i += 2
