@@ -7,6 +7,7 @@ package tests
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -102,15 +103,8 @@ func spawn(t *testing.T, addr string, env []string, argv ...string) *server {
 	s.client = &http.Client{Transport: transport, Timeout: ioTimeout}
 	t.Cleanup(func() {
 		transport.CloseIdleConnections()
-		if !s.exited() {
-			_ = s.cmd.Process.Signal(syscall.SIGTERM)
-			select {
-			case <-s.done:
-			case <-time.After(stopTimeout):
-				_ = s.cmd.Process.Kill()
-				<-s.done
-				t.Errorf("gowsgi (pid %d) did not exit within %v of SIGTERM; killed", s.pid(), stopTimeout)
-			}
+		if !harness.Stop(s.cmd.Process, s.done, stopTimeout) {
+			t.Errorf("gowsgi (pid %d) did not exit within %v of SIGTERM; killed", s.pid(), stopTimeout)
 		}
 		if t.Failed() {
 			t.Logf("gowsgi stderr (tail):\n%s", harness.Tail(s.stderr.String(), maxLogDumpBytes))
@@ -133,23 +127,13 @@ func (s *server) exited() bool {
 	}
 }
 
-// waitAccepting polls until a TCP connection to the server succeeds.
+// waitAccepting waits until the server accepts connections.
 func (s *server) waitAccepting(timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	for {
-		if s.exited() {
-			return fmt.Errorf("gowsgi exited (%v) before accepting connections", s.state)
-		}
-		c, err := net.DialTimeout("tcp", s.addr, time.Second)
-		if err == nil {
-			c.Close()
-			return nil
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("gowsgi not accepting on %s after %v: %v", s.addr, timeout, err)
-		}
-		time.Sleep(pollInterval)
+	err := harness.WaitAccepting(s.addr, s.done, timeout)
+	if errors.Is(err, harness.ErrExited) {
+		return fmt.Errorf("gowsgi exited (%v) before accepting connections", s.state)
 	}
+	return err
 }
 
 // startServer runs `gowsgi serve --listen 127.0.0.1:PORT args...` and

@@ -16,7 +16,6 @@ package apache
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"os/user"
 	"path/filepath"
 	"testing"
@@ -87,19 +86,7 @@ func setup() error {
 // buildAll runs the Makefile.inc rules, which install the Debian packages
 // they need when run as root.
 func buildAll(build string) error {
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		goBin = "/usr/local/go/bin/go"
-	}
-	cmd := exec.Command("make", "-f", "apache-module/Makefile.inc",
-		"BUILD="+build, "GO="+goBin, "libgowsgi", "apache-module")
-	cmd.Dir = env.repo
-	cmd.Stdout = os.Stderr
-	cmd.Stderr = os.Stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("building the module and the core: %w", err)
-	}
-	return nil
+	return harness.Make(env.repo, "apache-module/Makefile.inc", build, "libgowsgi", "apache-module")
 }
 
 // share copies what the server's children read into a directory they can

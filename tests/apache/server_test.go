@@ -2,8 +2,8 @@ package apache
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -202,22 +202,11 @@ func startPrepared(t *testing.T, s *server) *server {
 		close(s.done)
 	}()
 	t.Cleanup(s.stop)
-	deadline := time.Now().Add(startTimeout)
-	for {
-		c, err := net.DialTimeout("tcp", s.addr(), time.Second)
-		if err == nil {
-			c.Close()
-			break
-		}
-		select {
-		case <-s.done:
-			t.Fatalf("apache exited at start (%v): %s\n%s", s.err, s.out.String(), s.errorLog())
-		default:
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("apache did not accept on %s within %v\n%s", s.addr(), startTimeout, s.errorLog())
-		}
-		time.Sleep(pollInterval)
+	switch err := harness.WaitAccepting(s.addr(), s.done, startTimeout); {
+	case errors.Is(err, harness.ErrExited):
+		t.Fatalf("apache exited at start (%v): %s\n%s", s.err, s.out.String(), s.errorLog())
+	case err != nil:
+		t.Fatalf("apache did not accept on %s within %v\n%s", s.addr(), startTimeout, s.errorLog())
 	}
 	s.waitCores(1)
 	return s
@@ -265,17 +254,8 @@ func (s *server) stop() {
 	if os.Getenv("GOWSGI_APACHE_SHOWLOG") != "" {
 		s.t.Log(s.errorLog())
 	}
-	select {
-	case <-s.done:
-	default:
-		s.cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-s.done:
-		case <-time.After(stopTimeout):
-			s.cmd.Process.Kill()
-			<-s.done
-			s.t.Errorf("apache did not stop within %v of SIGTERM", stopTimeout)
-		}
+	if !harness.Stop(s.cmd.Process, s.done, stopTimeout) {
+		s.t.Errorf("apache did not stop within %v of SIGTERM", stopTimeout)
 	}
 	if bad := problems.FindAllString(s.errorLog(), -1); len(bad) > 0 {
 		s.t.Errorf("the error log shows problems:\n%s", strings.Join(bad, "\n"))

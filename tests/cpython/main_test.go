@@ -8,13 +8,11 @@ package cpython
 import (
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -104,38 +102,13 @@ func startServer(t *testing.T, env []string, args ...string) *server {
 }
 
 func (s *server) stop() {
-	select {
-	case <-s.done:
-		return
-	default:
-	}
-	_ = s.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-s.done:
-	case <-time.After(stopTimeout):
-		_ = s.cmd.Process.Kill()
-		<-s.done
+	if !harness.Stop(s.cmd.Process, s.done, stopTimeout) {
 		s.t.Errorf("gowsgi did not exit within %v of SIGTERM; killed", stopTimeout)
 	}
 }
 
 func (s *server) waitAccepting() error {
-	deadline := time.Now().Add(startTimeout)
-	for {
-		select {
-		case <-s.done:
-			return fmt.Errorf("gowsgi exited before accepting connections")
-		default:
-		}
-		if c, err := net.DialTimeout("tcp", s.addr, time.Second); err == nil {
-			c.Close()
-			return nil
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("gowsgi not accepting on %s after %v", s.addr, startTimeout)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	return harness.WaitAccepting(s.addr, s.done, startTimeout)
 }
 
 // response is what one request got back.

@@ -10,9 +10,10 @@ package nginx
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
 // paths are what every test needs, found once by TestMain.
@@ -69,17 +70,5 @@ func setup() error {
 // buildAll runs the Makefile.inc rules, which install the Debian packages
 // they need when run as root.
 func buildAll(build string) error {
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		goBin = "/usr/local/go/bin/go"
-	}
-	cmd := exec.Command("make", "-f", "nginx-module/Makefile.inc",
-		"BUILD="+build, "GO="+goBin, "libgowsgi", "nginx-module")
-	cmd.Dir = paths.repo
-	cmd.Stdout = os.Stderr
-	cmd.Stderr = os.Stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("building the module and the core: %w", err)
-	}
-	return nil
+	return harness.Make(paths.repo, "nginx-module/Makefile.inc", build, "libgowsgi", "nginx-module")
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -110,22 +109,11 @@ func startNginx(t *testing.T, httpBlock string) *server {
 		close(s.done)
 	}()
 	t.Cleanup(s.stop)
-	deadline := time.Now().Add(startTimeout)
-	for {
-		c, err := net.DialTimeout("tcp", s.addr(), time.Second)
-		if err == nil {
-			c.Close()
-			break
-		}
-		select {
-		case <-s.done:
-			t.Fatalf("nginx exited at start (%v): %s\n%s", s.err, stderr.String(), s.errorLog())
-		default:
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("nginx did not accept on %s within %v\n%s", s.addr(), startTimeout, s.errorLog())
-		}
-		time.Sleep(pollInterval)
+	switch err := harness.WaitAccepting(s.addr(), s.done, startTimeout); {
+	case errors.Is(err, harness.ErrExited):
+		t.Fatalf("nginx exited at start (%v): %s\n%s", s.err, stderr.String(), s.errorLog())
+	case err != nil:
+		t.Fatalf("nginx did not accept on %s within %v\n%s", s.addr(), startTimeout, s.errorLog())
 	}
 	s.waitWorkers(2)
 	return s
@@ -137,17 +125,8 @@ func (s *server) url(path string) string { return "http://" + s.addr() + path }
 
 // stop ends nginx (fast shutdown) and checks its error log.
 func (s *server) stop() {
-	select {
-	case <-s.done:
-	default:
-		_ = s.cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-s.done:
-		case <-time.After(stopTimeout):
-			_ = s.cmd.Process.Kill()
-			<-s.done
-			s.t.Errorf("nginx did not stop within %v of SIGTERM", stopTimeout)
-		}
+	if !harness.Stop(s.cmd.Process, s.done, stopTimeout) {
+		s.t.Errorf("nginx did not stop within %v of SIGTERM", stopTimeout)
 	}
 	if bad := badLogLines(s.errorLog()); bad != "" {
 		s.t.Errorf("nginx's error log has problems:\n%s", bad)

@@ -5,13 +5,18 @@ package harness
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // FreePort returns a loopback TCP port nobody listens on right now.
@@ -111,4 +116,65 @@ func CopyFile(src, dst string, mode os.FileMode) error {
 		return err
 	}
 	return os.Chmod(dst, mode)
+}
+
+// ErrExited is WaitAccepting's answer when the process ended first.
+var ErrExited = errors.New("the process exited before accepting connections")
+
+// WaitAccepting dials addr until it accepts a connection, done closes (the
+// server process ended: ErrExited) or timeout passes.
+func WaitAccepting(addr string, done <-chan struct{}, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		select {
+		case <-done:
+			return ErrExited
+		default:
+		}
+		c, err := net.DialTimeout("tcp", addr, time.Second)
+		if err == nil {
+			c.Close()
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("nothing accepts on %s after %v: %w", addr, timeout, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// Stop ends a server process whose exit closes done: SIGTERM, then SIGKILL
+// if it has not exited within timeout. It reports whether SIGTERM sufficed.
+func Stop(p *os.Process, done <-chan struct{}, timeout time.Duration) bool {
+	select {
+	case <-done:
+		return true
+	default:
+	}
+	_ = p.Signal(syscall.SIGTERM)
+	select {
+	case <-done:
+		return true
+	case <-time.After(timeout):
+		_ = p.Kill()
+		<-done
+		return false
+	}
+}
+
+// Make runs a module's Makefile.inc rules in repo into build; they install
+// the Debian packages they need when run as root.
+func Make(repo, makefile, build string, targets ...string) error {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		goBin = "/usr/local/go/bin/go"
+	}
+	cmd := exec.Command("make", append([]string{"-f", makefile, "BUILD=" + build, "GO=" + goBin}, targets...)...)
+	cmd.Dir = repo
+	cmd.Stdout = os.Stderr
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("building %v with %s: %w", targets, makefile, err)
+	}
+	return nil
 }
