@@ -3,6 +3,7 @@ package apache
 import (
 	"crypto/tls"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"strconv"
@@ -120,17 +121,8 @@ func TestClassicModWSGIConfig(t *testing.T) {
 		{"daemon.test", "/daemon", "Greetings, world, from a helper module\n"},
 		{"embedded.test", "/hello", "Greetings, world, from a helper module\n"},
 	} {
-		req, _ := http.NewRequest("GET", s.url(c.path), nil)
-		req.Host = c.host
-		resp, err := client().Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body := make([]byte, 200)
-		n, _ := resp.Body.Read(body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 || string(body[:n]) != c.want {
-			t.Errorf("%s%s: %d %q, want %q", c.host, c.path, resp.StatusCode, body[:n], c.want)
+		if status, body := getHost(t, s, c.host, c.path); status != 200 || body != c.want {
+			t.Errorf("%s%s: %d %q, want %q", c.host, c.path, status, body, c.want)
 		}
 	}
 	log := s.errorLog()
@@ -219,17 +211,8 @@ WSGIScriptAlias /both {{apps}}/hello.py
 		{"two.test", "/main", "application /main \n"},
 		{"two.test", "/both", "Hello, world!\n"},
 	} {
-		req, _ := http.NewRequest("GET", s.url(c.path), nil)
-		req.Host = c.host
-		resp, err := client().Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body := make([]byte, 200)
-		n, _ := resp.Body.Read(body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 || string(body[:n]) != c.want {
-			t.Errorf("%s%s: %d %q, want %q", c.host, c.path, resp.StatusCode, body[:n], c.want)
+		if status, body := getHost(t, s, c.host, c.path); status != 200 || body != c.want {
+			t.Errorf("%s%s: %d %q, want %q", c.host, c.path, status, body, c.want)
 		}
 	}
 }
@@ -264,4 +247,24 @@ func TestTLS(t *testing.T) {
 	if e := environ(body); e["wsgi.url_scheme"] != "http" {
 		t.Errorf("plain port: url_scheme=%q", e["wsgi.url_scheme"])
 	}
+}
+
+// getHost GETs path from the virtual host named host.
+func getHost(t *testing.T, s *server, host, path string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, s.url(path), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = host
+	resp, err := client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("%s%s: reading the body: %v", host, path, err)
+	}
+	return resp.StatusCode, string(body)
 }
