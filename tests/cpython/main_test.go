@@ -113,10 +113,9 @@ func (s *server) waitAccepting() error {
 
 // response is what one request got back.
 type response struct {
-	status  int
-	header  http.Header
-	body    string
-	chunked bool
+	status int
+	header http.Header
+	body   string
 }
 
 // do sends one request; header values are set as given.
@@ -138,8 +137,7 @@ func (s *server) do(method, path string, body io.Reader, header map[string]strin
 	if err != nil {
 		s.t.Fatalf("%s %s: reading the body: %v", method, path, err)
 	}
-	return response{status: resp.StatusCode, header: resp.Header, body: string(data),
-		chunked: len(resp.TransferEncoding) > 0 && resp.TransferEncoding[0] == "chunked"}
+	return response{status: resp.StatusCode, header: resp.Header, body: string(data)}
 }
 
 func (s *server) get(path string) response {
