@@ -18,13 +18,15 @@ import (
 
 // worker is one Python thread state of an app, kept for the worker's whole
 // life, so threading.local data (database connections, for one) lasts
-// from request to request as in any threaded server. Each job runs in a
-// goroutine of its own, on whatever OS thread Go picks, holding that
-// state: handing work to a plain goroutine is cheap, where waking a
-// dedicated locked thread costs two thread switches each way. Running
-// Python off the request's goroutine is also what lets a request give up
-// on code stuck in C: the caller stops waiting and the worker is
-// abandoned.
+// from request to request as in any threaded server. Its jobs run one
+// after the other on a goroutine of its own, locked to whatever OS thread
+// Go gives it for the length of a job: handing work to a waiting goroutine
+// is cheap, where waking a dedicated locked thread costs two thread
+// switches each way, and a goroutine kept for the worker's life keeps the
+// stack its jobs grew (growing a fresh one per job cost about a sixth of a
+// small request). Running Python off the request's goroutine is also what
+// lets a request give up on code stuck in C: the caller stops waiting and
+// the worker is abandoned.
 type worker struct {
 	log     hclog.Logger
 	grace   time.Duration
@@ -33,9 +35,10 @@ type worker struct {
 	// Set before startWorker returns; used holding the GIL.
 	state *C.PyThreadState
 
-	// busy is held by the job running now, so jobs never overlap and a
-	// stopped worker's last cleanup waits for an abandoned job.
-	busy sync.Mutex
+	// jobs feeds the worker's goroutine. It holds one job: a request's
+	// jobs never overlap, and the last job (stop's) may be queued behind
+	// the one an abandoned request left running.
+	jobs chan func()
 	// active is the interrupt of the job running now: an interruption is
 	// only ever raised in the state while its own request runs there.
 	active atomic.Pointer[interrupt.Signal]
@@ -53,10 +56,21 @@ func startWorker(log hclog.Logger, s settings) *worker {
 		log:     log,
 		grace:   s.grace,
 		resends: s.resends,
+		jobs:    make(chan func(), 1),
 		exited:  make(chan struct{}),
 	}
 	python.do(func() { w.state = C.gwpy_new_thread_state() })
+	go w.serve()
 	return w
+}
+
+// serve runs the worker's jobs until one closes jobs: stop's, which is
+// the last.
+func (w *worker) serve() {
+	defer close(w.exited)
+	for job := range w.jobs {
+		job()
+	}
 }
 
 // run runs fn in a goroutine of its own and waits for it. When ir fires,
@@ -65,11 +79,7 @@ func startWorker(log hclog.Logger, s settings) *worker {
 // returned then, the worker is abandoned and ir's error returned.
 func (w *worker) run(ir *interrupt.Signal, fn func() error) error {
 	done := make(chan error, 1)
-	go func() {
-		w.busy.Lock()
-		defer w.busy.Unlock()
-		done <- w.execute(ir, fn)
-	}()
+	w.jobs <- func() { done <- w.execute(ir, fn) }
 	return ir.Await(done, interrupt.Grace{
 		Period: w.grace,
 		Nudge:  func() { w.interrupt(ir) },
@@ -137,17 +147,22 @@ func (w *worker) Retire() {
 // for an abandoned job to end. It does not wait.
 func (w *worker) stop(final func()) {
 	w.stopping.Do(func() {
-		go func() {
-			defer close(w.exited)
-			w.busy.Lock()
-			defer w.busy.Unlock()
-			if final != nil {
-				_ = w.execute(nil, func() error {
-					final()
-					return nil
-				})
-			}
-			python.do(func() { C.gwpy_delete_thread_state(w.state) })
-		}()
+		// Sent from a goroutine of its own: stop does not wait, even for
+		// a job still queued.
+		go func() { w.jobs <- w.last(final) }()
 	})
+}
+
+// last is the worker's last job: final, then the thread state's end.
+func (w *worker) last(final func()) func() {
+	return func() {
+		if final != nil {
+			_ = w.execute(nil, func() error {
+				final()
+				return nil
+			})
+		}
+		python.do(func() { C.gwpy_delete_thread_state(w.state) })
+		close(w.jobs)
+	}
 }
