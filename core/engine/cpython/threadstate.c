@@ -32,6 +32,16 @@ PyThreadState *gwpy_new_thread_state(void) {
 	return state;
 }
 
+// native_thread_id is the kernel's id of the calling thread, asked once
+// per thread: every job sets it, and asking costs a system call.
+static unsigned long native_thread_id(void) {
+	static __thread unsigned long id;
+	if (id == 0) {
+		id = PyThread_get_thread_native_id();
+	}
+	return id;
+}
+
 // gwpy_enter takes the GIL with state on the calling OS thread and binds
 // it there; it returns what the thread had bound before, for gwpy_leave.
 // The ids follow the state, so an interruption by thread id reaches it
@@ -40,7 +50,7 @@ PyThreadState *gwpy_enter(PyThreadState *state) {
 	PyThreadState *previous;
 	PyEval_RestoreThread(state);
 	state->thread_id = PyThread_get_thread_ident();
-	state->native_thread_id = PyThread_get_thread_native_id();
+	state->native_thread_id = native_thread_id();
 	previous = PyThread_tss_get(GWPY_TSS_KEY);
 	PyThread_tss_set(GWPY_TSS_KEY, state);
 	// Nested PyGILState_Ensure/Release pairs then never delete it.
