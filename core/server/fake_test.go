@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"sync"
 	"sync/atomic"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/gowsgi/gowsgi/core/config"
 	"github.com/gowsgi/gowsgi/core/engine"
+	"github.com/gowsgi/gowsgi/core/engine/enginetest"
 	"github.com/gowsgi/gowsgi/core/wsgi"
 )
 
@@ -67,25 +67,7 @@ func builderOf(handlers ...Handler) Builder {
 	}
 }
 
-// syncBuffer collects log output written from several goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-func testLogger(out *syncBuffer) hclog.Logger {
+func testLogger(out *enginetest.LogBuffer) hclog.Logger {
 	return hclog.New(&hclog.LoggerOptions{Name: "test", Level: hclog.Debug, Output: out})
 }
 

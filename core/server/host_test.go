@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gowsgi/gowsgi/core/engine"
+	"github.com/gowsgi/gowsgi/core/engine/enginetest"
 	"github.com/gowsgi/gowsgi/core/wsgi"
 )
 
@@ -226,7 +227,7 @@ func TestHandlerWithoutResponseGets500(t *testing.T) {
 }
 
 func TestAccessLog(t *testing.T) {
-	var out syncBuffer
+	var out enginetest.LogBuffer
 	fake := newFake(respond(http.StatusAccepted, "12345"))
 	s := newTestServer(t, nil, Options{Logger: testLogger(&out)}, fake)
 	req := httptest.NewRequest(http.MethodPut, "/a%2Fb?secret=1", nil)

@@ -23,19 +23,13 @@ func TestThreeAppsInOneServer(t *testing.T) {
             wsgi_script_alias /c {{apps}}/named.py;
         }
     }`)
-	for path, want := range map[string]string{
+	wantBodies(t, s, map[string]string{
 		"/a":        "alpha /a \n",
 		"/a/x/y":    "alpha /a /x/y\n",
 		"/b/":       "beta /b /\n",
 		"/c/z":      "gamma /c /z\n",
 		"/a/../b/q": "beta /b /q\n",
-	} {
-		r := get(t, s.url(path))
-		wantStatus(t, r, http.StatusOK)
-		if string(r.body) != want {
-			t.Errorf("GET %s: %q, want %q", path, r.body, want)
-		}
-	}
+	})
 }
 
 // Two virtual servers mount different apps at the same URI; settings set
@@ -163,20 +157,26 @@ func TestScriptAliasMatch(t *testing.T) {
             wsgi_script_alias_match ^/apps/(\w+) `+dir+`/$1.py;
         }
     }`)
-	for path, want := range map[string]string{
+	wantBodies(t, s, map[string]string{
 		"/apps/first":      "first /apps/first \n",
 		"/apps/second/a/b": "second /apps/second /a/b\n",
 		"/apps/first?x=1":  "first /apps/first \n",
-	} {
+	})
+	for _, path := range []string{"/apps/third", "/apps/"} {
+		if r := get(t, s.url(path)); r.status != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404", path, r.status)
+		}
+	}
+}
+
+// wantBodies GETs each path and wants 200 with its body.
+func wantBodies(t *testing.T, s *server, bodies map[string]string) {
+	t.Helper()
+	for path, want := range bodies {
 		r := get(t, s.url(path))
 		wantStatus(t, r, http.StatusOK)
 		if string(r.body) != want {
 			t.Errorf("GET %s: %q, want %q", path, r.body, want)
-		}
-	}
-	for _, path := range []string{"/apps/third", "/apps/"} {
-		if r := get(t, s.url(path)); r.status != http.StatusNotFound {
-			t.Errorf("GET %s: status %d, want 404", path, r.status)
 		}
 	}
 }

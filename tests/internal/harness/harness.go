@@ -4,7 +4,6 @@
 package harness
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,10 +12,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gowsgi/gowsgi/core/engine/enginetest"
 )
 
 // FreePort returns a loopback TCP port nobody listens on right now.
@@ -31,23 +31,8 @@ func FreePort(t testing.TB) int {
 }
 
 // LogBuffer collects a process's output; it is safe to read while the
-// process writes.
-type LogBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *LogBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *LogBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
+// process writes. The engines' tests use the same sink.
+type LogBuffer = enginetest.LogBuffer
 
 // Tail is the last n bytes of s, marked as cut when it is.
 func Tail(s string, n int) string {
