@@ -89,3 +89,16 @@ func Build(repo, dir string, tags ...string) (string, error) {
 	}
 	return bin, nil
 }
+
+// BuildCore builds repo's ./cshim as dir/libgowsgi.so with only the engines
+// that need no build tag (gpython), for tests that need a core lacking one.
+func BuildCore(repo, dir string) (string, error) {
+	lib := filepath.Join(dir, "libgowsgi.so")
+	build := exec.Command("go", "build", "-buildmode=c-shared", "-o", lib, "./cshim")
+	build.Dir = repo
+	build.Env = append(os.Environ(), "CGO_ENABLED=1")
+	if out, err := build.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("building the core without build tags failed: %v\n%s", err, out)
+	}
+	return lib, nil
+}
