@@ -46,6 +46,25 @@ func rewrite(t *testing.T, path, content string, step time.Duration) {
 	}
 }
 
+// scriptCheckWait bounds how long a changed script takes to be served:
+// gowsgi looks at a script at most once a second (dispatch.DefaultScriptCheck).
+const scriptCheckWait = 5 * time.Second
+
+// awaitAnswer asks for path until it answers status with body want
+// (any body when want is ""), and fails the test if that takes longer than
+// scriptCheckWait.
+func (s *server) awaitAnswer(path string, status int, want string) {
+	s.t.Helper()
+	var got int
+	var body []byte
+	if !poll(scriptCheckWait, func() bool {
+		got, _, body = s.get(path)
+		return got == status && (want == "" || string(body) == want)
+	}) {
+		s.t.Fatalf("GET %s = %d %q after %v, want %d %q", path, got, clip(body), scriptCheckWait, status, want)
+	}
+}
+
 func TestScriptReloading(t *testing.T) {
 	t.Parallel()
 	path := writeFile(t, t.TempDir(), "reloaded.py", versionScript(1))
@@ -53,17 +72,18 @@ func TestScriptReloading(t *testing.T) {
 	s.expectOK("/", "version-1")
 
 	rewrite(t, path, versionScript(2), 10*time.Second)
-	s.expectOK("/", "version-2")
+	s.awaitAnswer("/", http.StatusOK, "version-2")
 
 	rewrite(t, path, brokenScript, 20*time.Second)
-	status, _, body := s.get("/")
-	if status != http.StatusInternalServerError {
-		t.Errorf("broken script: status %d %q, want 500", status, clip(body))
-	}
+	s.awaitAnswer("/", http.StatusInternalServerError, "")
 	if log, ok := s.waitLog(fileLineRE(path, brokenLine), logWaitTimeout); !ok {
 		t.Errorf("log has no %s:%d for the syntax error; log:\n%s", path, brokenLine, harness.Tail(log, 4000))
 	}
+	// The broken version keeps failing: the version before it is gone.
+	if status, _, body := s.get("/"); status != http.StatusInternalServerError {
+		t.Errorf("broken script, asked again: status %d %q, want 500", status, clip(body))
+	}
 
 	rewrite(t, path, versionScript(3), 30*time.Second)
-	s.expectOK("/", "version-3")
+	s.awaitAnswer("/", http.StatusOK, "version-3")
 }

@@ -20,9 +20,10 @@ var errScriptMissing = errors.New("script not found")
 
 // appSet holds the apps of one route, one per script path it has named.
 type appSet struct {
-	mount config.Mount
-	eng   engine.Engine
-	log   hclog.Logger
+	mount       config.Mount
+	eng         engine.Engine
+	log         hclog.Logger
+	scriptCheck time.Duration
 
 	mu    sync.Mutex
 	slots map[string]*slot
@@ -34,10 +35,11 @@ func (s *appSet) slot(script string) *slot {
 	sl, ok := s.slots[script]
 	if !ok {
 		sl = &slot{
-			script: script,
-			mount:  s.mount,
-			eng:    s.eng,
-			log:    s.log.With("script", script),
+			script:     script,
+			mount:      s.mount,
+			eng:        s.eng,
+			log:        s.log.With("script", script),
+			checkEvery: s.scriptCheck,
 		}
 		s.slots[script] = sl
 	}
@@ -81,6 +83,11 @@ type slot struct {
 	log    hclog.Logger
 
 	stats atomic.Uint64 // stats taken, numbering them
+	// checkEvery is how long a stat that found the current version stays
+	// good (zero: not at all); checked is when that stat was taken, on
+	// the monotonic clock since epoch.
+	checkEvery time.Duration
+	checked    atomic.Int64
 
 	pathOnce sync.Once
 	cpath    *byte // script as a C string, for stat
@@ -101,14 +108,8 @@ type failure struct {
 // acquire returns the current app, loading or reloading it as needed. The
 // caller must release it.
 func (s *slot) acquire() (*instance, error) {
-	if !s.mount.ScriptReloading {
-		s.mu.Lock()
-		if s.cur != nil {
-			in := s.cur.ref()
-			s.mu.Unlock()
-			return in, nil
-		}
-		s.mu.Unlock()
+	if in := s.trusted(); in != nil {
+		return in, nil
 	}
 	// The stat runs outside the lock: with it inside, every request of the
 	// slot would queue behind one system call. seq orders the stats, so a
@@ -117,6 +118,28 @@ func (s *slot) acquire() (*instance, error) {
 	st, err := s.stat()
 	return s.acquireSeen(seq, st, err)
 }
+
+// trusted returns the current app without a stat: always when reloading
+// is off, else while the last stat that found it current is recent. A
+// stat that finds a broken version does not count, so its 500s go on
+// until the script changes again.
+func (s *slot) trusted() *instance {
+	if s.mount.ScriptReloading && (s.checkEvery <= 0 || sinceEpoch()-s.checked.Load() >= int64(s.checkEvery)) {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cur == nil {
+		return nil
+	}
+	return s.cur.ref()
+}
+
+// epoch anchors sinceEpoch; set once at start-up.
+var epoch = time.Now()
+
+// sinceEpoch reads the monotonic clock, in nanoseconds.
+func sinceEpoch() int64 { return int64(time.Since(epoch)) }
 
 // acquireSeen is acquire once stat number seq has returned st or err.
 func (s *slot) acquireSeen(seq uint64, st stamp, err error) (*instance, error) {
@@ -131,6 +154,11 @@ func (s *slot) acquireSeen(seq uint64, st stamp, err error) (*instance, error) {
 		return nil, err
 	}
 	if s.cur != nil && (s.cur.stamp == st || seq < s.cur.seq || !s.mount.ScriptReloading) {
+		if s.cur.stamp == st {
+			// A failure remembered for another version is moot now.
+			s.failed = nil
+			s.checked.Store(sinceEpoch())
+		}
 		return s.cur.ref(), nil
 	}
 	if s.failed != nil && (s.failed.stamp == st || seq < s.failed.seq) {
@@ -150,6 +178,7 @@ func (s *slot) acquireSeen(seq uint64, st stamp, err error) (*instance, error) {
 		s.log.Info("application loaded")
 	}
 	s.cur = &instance{app: app, stamp: st, seq: seq, log: s.log}
+	s.checked.Store(sinceEpoch())
 	return s.cur.ref(), nil
 }
 

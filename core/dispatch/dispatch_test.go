@@ -176,7 +176,7 @@ func TestReloadOnChange(t *testing.T) {
 	script := writeScript(t, dir, "app.py", "v1")
 	var logs bytes.Buffer
 	log := hclog.New(&hclog.LoggerOptions{Output: &logs, Level: hclog.Info})
-	d, err := New(&config.Config{Mounts: []config.Mount{mount("/", script)}}, log)
+	d, err := New(&config.Config{Mounts: []config.Mount{mount("/", script)}}, log, ScriptCheck(0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,6 +283,61 @@ func TestUnknownEngine(t *testing.T) {
 
 // A request whose stat was taken before a reload must use the reloaded app,
 // not reload again with what it saw (which names the older file).
+// A reloading mount looks at its script again only once its last look is
+// ScriptCheck old; a load failure is not trusted for that long.
+func TestScriptCheckInterval(t *testing.T) {
+	dir := t.TempDir()
+	script := writeScript(t, dir, "app.py", "v1")
+	sl := &slot{script: script, mount: mount("/", script), eng: fakeEngine{}, log: hclog.NewNullLogger(),
+		checkEvery: time.Hour}
+	acquire := func() (*instance, error) {
+		t.Helper()
+		in, err := sl.acquire()
+		if in != nil {
+			in.release()
+		}
+		return in, err
+	}
+	age := func() { sl.checked.Add(-int64(2 * time.Hour)) }
+	now := time.Now()
+
+	first, err := acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	statsBefore := sl.stats.Load()
+	bump(t, script, "v2", now.Add(time.Second))
+	if in, _ := acquire(); in != first {
+		t.Fatal("reloaded within the check interval")
+	}
+	if n := sl.stats.Load() - statsBefore; n != 0 {
+		t.Errorf("%d stats within the check interval, want 0", n)
+	}
+
+	age()
+	second, err := acquire()
+	if err != nil || second == first {
+		t.Fatalf("not reloaded once the check interval passed (err %v)", err)
+	}
+
+	bump(t, script, "error here", now.Add(2*time.Second))
+	age()
+	loadsBefore := loads.Load()
+	for i := range 3 {
+		if _, err := acquire(); err == nil {
+			t.Fatalf("request %d after a broken change served the previous version", i)
+		}
+	}
+	if n := loads.Load() - loadsBefore; n != 1 {
+		t.Errorf("broken script loaded %d times, want 1", n)
+	}
+
+	bump(t, script, "v3", now.Add(3*time.Second))
+	if in, err := acquire(); err != nil || in == second {
+		t.Fatalf("the fixed script was not loaded at once (err %v)", err)
+	}
+}
+
 func TestStaleStatKeepsNewerReload(t *testing.T) {
 	dir := t.TempDir()
 	script := writeScript(t, dir, "app.py", "v1")

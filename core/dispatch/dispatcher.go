@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
+	"time"
 
 	"github.com/gowsgi/gowsgi/core/config"
 	"github.com/gowsgi/gowsgi/core/engine"
@@ -31,7 +32,14 @@ type Dispatcher struct {
 
 type options struct {
 	multiprocess bool
+	scriptCheck  time.Duration
 }
+
+// DefaultScriptCheck is how long a reloading mount trusts its last look at
+// a script, as nginx's open_file_cache_valid does for files: a stat on
+// every request is a path lookup in the kernel, a tenth of a small
+// request's cost, for edits a person makes seconds apart.
+const DefaultScriptCheck = time.Second
 
 // Option tunes a Dispatcher for its host.
 type Option func(*options)
@@ -42,13 +50,19 @@ func Multiprocess(on bool) Option {
 	return func(o *options) { o.multiprocess = on }
 }
 
+// ScriptCheck sets how long after looking at a script reloading mounts
+// look again (DefaultScriptCheck unless set); zero looks on every request.
+func ScriptCheck(every time.Duration) Option {
+	return func(o *options) { o.scriptCheck = max(every, 0) }
+}
+
 // New builds a Dispatcher for cfg, making the engines its mounts name. Apps
 // load on first request unless Preload is called.
 func New(cfg *config.Config, log hclog.Logger, opts ...Option) (*Dispatcher, error) {
 	if log == nil {
 		log = hclog.NewNullLogger()
 	}
-	d := &Dispatcher{log: log}
+	d := &Dispatcher{log: log, opts: options{scriptCheck: DefaultScriptCheck}}
 	for _, o := range opts {
 		o(&d.opts)
 	}
@@ -70,10 +84,11 @@ func New(cfg *config.Config, log hclog.Logger, opts ...Option) (*Dispatcher, err
 	}
 	d.routes = newRoutes(cfg.Mounts, func(m config.Mount) *appSet {
 		return &appSet{
-			mount: m,
-			eng:   engines[m.Engine],
-			log:   log.Named("app").With("mount", mountName(m)),
-			slots: map[string]*slot{},
+			mount:       m,
+			eng:         engines[m.Engine],
+			log:         log.Named("app").With("mount", mountName(m)),
+			scriptCheck: d.opts.scriptCheck,
+			slots:       map[string]*slot{},
 		}
 	})
 	return d, nil

@@ -397,10 +397,22 @@ func testReload(t *testing.T, s *server) {
 		t.Fatalf("before the change: %q, want v1", body)
 	}
 	writeReloadScript(t, s.data, "v2", time.Now())
-	// Every child reloads on its next request: ask until each has.
-	for i := 0; i < 20; i++ {
-		if _, body := get(t, s.url("/reload")); body != "v2" {
-			t.Fatalf("request %d after the change: %q, want v2", i, body)
+	// Each child looks at the script at most once a second
+	// (dispatch.DefaultScriptCheck): within a few seconds, twenty answers
+	// in a row, spread over the children, must all be the new version.
+	deadline := time.Now().Add(5 * time.Second)
+	for inARow := 0; inARow < 20; {
+		_, body := get(t, s.url("/reload"))
+		switch {
+		case body == "v2":
+			inARow++
+		case body != "v1":
+			t.Fatalf("after the change: %q, want v1 or v2", body)
+		case time.Now().After(deadline):
+			t.Fatalf("a child still serves v1 5s after the change")
+		default:
+			inARow = 0
+			time.Sleep(50 * time.Millisecond)
 		}
 	}
 }
