@@ -5,6 +5,8 @@
 // context made afterwards can import them. Each module follows CPython
 // 3.11's behaviour and messages where gpython lets it; the package's
 // conformance test runs the tests/conformance scripts of these areas.
+// It also replaces gpython's tempfile.mkstemp, whose descriptors a garbage
+// collection could close under another file.
 package pymod
 
 import (
@@ -41,5 +43,6 @@ func Install() {
 		for _, impl := range modules {
 			py.RegisterModule(impl)
 		}
+		replaceMkstemp()
 	})
 }
