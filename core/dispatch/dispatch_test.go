@@ -84,7 +84,7 @@ func (w *recorder) WriteHeader(code int, _ string, _ []engine.Header) error {
 func (w *recorder) Write(p []byte) (int, error) { return w.body.Write(p) }
 func (w *recorder) Flush() error                { return nil }
 
-func writeScript(t *testing.T, dir, name, content string) string {
+func writeScript(t testing.TB, dir, name, content string) string {
 	t.Helper()
 	p := filepath.Join(dir, name)
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
