@@ -79,7 +79,8 @@ func TestScriptReloading(t *testing.T) {
 	if log, ok := s.waitLog(fileLineRE(path, brokenLine), logWaitTimeout); !ok {
 		t.Errorf("log has no %s:%d for the syntax error; log:\n%s", path, brokenLine, harness.Tail(log, 4000))
 	}
-	// The broken version keeps failing: the version before it is gone.
+	// The broken version goes on answering 500; the one before it is not
+	// served again.
 	if status, _, body := s.get("/"); status != http.StatusInternalServerError {
 		t.Errorf("broken script, asked again: status %d %q, want 500", status, clip(body))
 	}

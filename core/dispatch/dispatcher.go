@@ -37,7 +37,7 @@ type options struct {
 
 // DefaultScriptCheck is how long a reloading mount trusts its last look at
 // a script, as nginx's open_file_cache_valid does for files: a stat on
-// every request is a path lookup in the kernel, a tenth of a small
+// every request is a path lookup in the kernel, a twentieth of a small
 // request's cost, for edits a person makes seconds apart.
 const DefaultScriptCheck = time.Second
 
