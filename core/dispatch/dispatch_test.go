@@ -53,7 +53,7 @@ func (a *fakeApp) Call(ctx context.Context, req *engine.Request) (engine.Result,
 	if a.hold != nil {
 		<-a.hold
 	}
-	body := append(append([]byte{}, a.body...), "|"+req.Environ["SCRIPT_NAME"]+"|"+req.Environ["PATH_INFO"]...)
+	body := append(append([]byte{}, a.body...), "|"+req.Environ.Get("SCRIPT_NAME")+"|"+req.Environ.Get("PATH_INFO")...)
 	return &fakeResult{chunks: [][]byte{body}}, req.StartResponse("200 OK", nil, false)
 }
 

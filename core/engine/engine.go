@@ -82,7 +82,7 @@ type Header struct {
 // callbacks behind start_response, write(), wsgi.input and wsgi.errors.
 type Request struct {
 	// Environ holds the CGI and HTTP_* variables (all str in Python).
-	Environ map[string]string
+	Environ Environ
 	// URLScheme is wsgi.url_scheme.
 	URLScheme string
 	// Multithread, Multiprocess and RunOnce become wsgi.multithread etc.

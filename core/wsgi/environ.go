@@ -1,9 +1,13 @@
 package wsgi
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gowsgi/gowsgi/core/engine"
 )
 
 // EnvironOptions are the per-app choices that shape the environ.
@@ -13,42 +17,83 @@ type EnvironOptions struct {
 	PassAuthorization bool
 }
 
-// BuildEnviron returns the CGI variables of PEP 3333 for req. scriptName and
-// pathInfo are the decoded halves of the path, split by the dispatcher. All
-// values are latin-1 "bytes in str": each byte becomes the code point of the
-// same value, so the app sees exactly what came over the wire.
-func BuildEnviron(req *Request, scriptName, pathInfo string, opts EnvironOptions) map[string]string {
-	env := make(map[string]string, 16+len(req.Header)+len(req.Vars))
-	for k, v := range req.Vars {
-		env[k] = Latin1(v)
-	}
-	env["REQUEST_METHOD"] = Latin1(req.Method)
-	env["SCRIPT_NAME"] = Latin1(scriptName)
-	env["PATH_INFO"] = Latin1(pathInfo)
-	env["QUERY_STRING"] = Latin1(req.Query)
-	env["SERVER_NAME"] = Latin1(req.ServerName)
-	env["SERVER_PORT"] = Latin1(req.ServerPort)
-	env["SERVER_PROTOCOL"] = Latin1(req.Protocol)
-	env["REMOTE_ADDR"] = Latin1(req.RemoteAddr)
+// BuildEnviron returns the CGI variables of PEP 3333 for req, in a fixed
+// order: the server's, then the headers as they came, then the host's
+// extra variables. scriptName and pathInfo are the decoded halves of the
+// path, split by the dispatcher. All values are latin-1 "bytes in str":
+// each byte becomes the code point of the same value, so the app sees
+// exactly what came over the wire.
+func BuildEnviron(req *Request, scriptName, pathInfo string, opts EnvironOptions) engine.Environ {
+	env := make(engine.Environ, 0, 11+len(req.Header)+len(req.Vars))
+	env = append(env,
+		engine.Var{Name: "REQUEST_METHOD", Value: Latin1(req.Method)},
+		engine.Var{Name: "SCRIPT_NAME", Value: Latin1(scriptName)},
+		engine.Var{Name: "PATH_INFO", Value: Latin1(pathInfo)},
+		engine.Var{Name: "QUERY_STRING", Value: Latin1(req.Query)},
+		engine.Var{Name: "SERVER_NAME", Value: Latin1(req.ServerName)},
+		engine.Var{Name: "SERVER_PORT", Value: Latin1(req.ServerPort)},
+		engine.Var{Name: "SERVER_PROTOCOL", Value: Latin1(req.Protocol)},
+		engine.Var{Name: "REMOTE_ADDR", Value: Latin1(req.RemoteAddr)},
+	)
 	if req.RemotePort != "" {
-		env["REMOTE_PORT"] = Latin1(req.RemotePort)
+		env = append(env, engine.Var{Name: "REMOTE_PORT", Value: Latin1(req.RemotePort)})
 	}
 	if req.TLS {
-		env["HTTPS"] = "on"
+		env = append(env, engine.Var{Name: "HTTPS", Value: "on"})
 	}
 	if req.ContentLength >= 0 && req.Body != nil {
-		env["CONTENT_LENGTH"] = strconv.FormatInt(req.ContentLength, 10)
+		env = append(env, engine.Var{Name: "CONTENT_LENGTH", Value: strconv.FormatInt(req.ContentLength, 10)})
 	}
-	for _, f := range req.Header {
-		key, ok := cgiHeaderKey(f.Name, opts.PassAuthorization)
+	env = appendHeaders(env, req.Header, opts.PassAuthorization)
+	// The host's variables (REMOTE_USER, AUTH_TYPE…) never replace the
+	// server's or the client's.
+	for _, name := range slices.Sorted(maps.Keys(req.Vars)) {
+		if _, set := env.Lookup(name); !set {
+			env = append(env, engine.Var{Name: name, Value: Latin1(req.Vars[name])})
+		}
+	}
+	return env
+}
+
+// manyHeaders is where appendHeaders starts indexing the keys it has seen:
+// below it, scanning them is cheaper than hashing.
+const manyHeaders = 32
+
+// appendHeaders adds the headers that may reach the app as HTTP_*
+// variables; a repeated header's values are joined with ", ".
+func appendHeaders(env engine.Environ, header []Field, passAuthorization bool) engine.Environ {
+	first := len(env)
+	var seen map[string]int
+	if len(header) > manyHeaders {
+		seen = make(map[string]int, len(header))
+	}
+	for _, f := range header {
+		key, ok := cgiHeaderKey(f.Name, passAuthorization)
 		if !ok {
 			continue
 		}
-		v := Latin1(f.Value)
-		if prev, seen := env[key]; seen {
-			v = prev + ", " + v
+		value := Latin1(f.Value)
+		at := -1
+		if seen != nil {
+			if i, ok := seen[key]; ok {
+				at = i
+			}
+		} else {
+			for i := first; i < len(env); i++ {
+				if env[i].Name == key {
+					at = i
+					break
+				}
+			}
 		}
-		env[key] = v
+		if at >= 0 {
+			env[at].Value += ", " + value
+			continue
+		}
+		if seen != nil {
+			seen[key] = len(env)
+		}
+		env = append(env, engine.Var{Name: key, Value: value})
 	}
 	return env
 }

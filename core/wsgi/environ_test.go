@@ -1,6 +1,9 @@
 package wsgi
 
 import (
+	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -83,16 +86,65 @@ func TestBuildEnviron(t *testing.T) {
 			}
 			env := BuildEnviron(req, "/app", "/x", tt.opts)
 			for k, v := range tt.want {
-				if got, ok := env[k]; !ok || got != v {
+				if got, ok := env.Lookup(k); !ok || got != v {
 					t.Errorf("%s = %q (present %v), want %q", k, got, ok, v)
 				}
 			}
 			for _, k := range tt.wantNot {
-				if v, ok := env[k]; ok {
+				if v, ok := env.Lookup(k); ok {
 					t.Errorf("%s present (%q), want absent", k, v)
 				}
 			}
 		})
+	}
+}
+
+// The environ's order is the same on every request: the server's
+// variables, the headers as they came, then the host's, names unique.
+func TestBuildEnvironOrder(t *testing.T) {
+	req := &Request{
+		Method: "GET", Path: "/x", Protocol: "HTTP/1.1", ServerName: "h", ServerPort: "80",
+		RemoteAddr: "10.0.0.1", RemotePort: "1", ContentLength: -1, TLS: true,
+		Header: []Field{{"Host", "h"}, {"Accept", "a"}, {"Host", "h2"}, {"Content-Type", "t"}},
+		Vars:   map[string]string{"REMOTE_USER": "ann", "AUTH_TYPE": "Basic", "HTTP_HOST": "from the host", "PATH_INFO": "/spoof"},
+	}
+	want := []string{
+		"REQUEST_METHOD", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING", "SERVER_NAME", "SERVER_PORT",
+		"SERVER_PROTOCOL", "REMOTE_ADDR", "REMOTE_PORT", "HTTPS", "HTTP_HOST", "HTTP_ACCEPT", "CONTENT_TYPE",
+		"AUTH_TYPE", "REMOTE_USER",
+	}
+	for range 3 {
+		env := BuildEnviron(req, "", "/x", EnvironOptions{})
+		var got []string
+		for _, v := range env {
+			got = append(got, v.Name)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("order\n%v\nwant\n%v", got, want)
+		}
+		if env.Get("HTTP_HOST") != "h, h2" || env.Get("PATH_INFO") != "/x" {
+			t.Fatalf("host variables replaced the request's: HTTP_HOST %q PATH_INFO %q", env.Get("HTTP_HOST"), env.Get("PATH_INFO"))
+		}
+	}
+}
+
+// Past manyHeaders, repeats are found through an index: the same result.
+func TestBuildEnvironManyHeaders(t *testing.T) {
+	var header []Field
+	for i := range 3 * manyHeaders {
+		header = append(header, Field{fmt.Sprintf("X-H%d", i%manyHeaders), strconv.Itoa(i)})
+	}
+	for _, n := range []int{manyHeaders / 2, 3 * manyHeaders} {
+		env := BuildEnviron(&Request{Method: "GET", ContentLength: -1, Header: header[:n]}, "", "/", EnvironOptions{})
+		for i := range min(n, manyHeaders) {
+			var want []string
+			for j := i; j < n; j += manyHeaders {
+				want = append(want, strconv.Itoa(j))
+			}
+			if got := env.Get(fmt.Sprintf("HTTP_X_H%d", i)); got != strings.Join(want, ", ") {
+				t.Fatalf("%d headers: HTTP_X_H%d = %q, want %q", n, i, got, strings.Join(want, ", "))
+			}
+		}
 	}
 }
 
@@ -120,7 +172,13 @@ func FuzzBuildEnviron(f *testing.F) {
 		req := &Request{Method: "GET", Path: path, Query: query, ContentLength: -1,
 			Header: []Field{{name, value}, {"X-Fixed", "1"}}}
 		env := BuildEnviron(req, "", path, EnvironOptions{})
-		for k, v := range env {
+		names := map[string]bool{}
+		for _, ev := range env {
+			k, v := ev.Name, ev.Value
+			if names[k] {
+				t.Fatalf("%s appears twice", k)
+			}
+			names[k] = true
 			if !utf8.ValidString(v) {
 				t.Fatalf("%s is not valid text: %q", k, v)
 			}
@@ -128,16 +186,16 @@ func FuzzBuildEnviron(f *testing.F) {
 				t.Fatalf("%s = %q is not latin-1 bytes-in-str", k, v)
 			}
 		}
-		if env["HTTP_X_FIXED"] != "1" && !strings.EqualFold(name, "X-Fixed") {
+		if env.Get("HTTP_X_FIXED") != "1" && !strings.EqualFold(name, "X-Fixed") {
 			t.Fatalf("unrelated header lost: %v", env)
 		}
 		if strings.Contains(name, "_") || strings.EqualFold(name, "Proxy") {
 			key, _ := cgiHeaderKey(strings.ReplaceAll(name, "_", "-"), false)
-			if v, ok := env[key]; ok && v == Latin1(value) && key != "HTTP_X_FIXED" {
+			if v, ok := env.Lookup(key); ok && v == Latin1(value) && key != "HTTP_X_FIXED" {
 				t.Fatalf("header %q reached the app as %s", name, key)
 			}
 		}
-		if got, want := env["PATH_INFO"], Latin1(path); got != want {
+		if got, want := env.Get("PATH_INFO"), Latin1(path); got != want {
 			t.Fatalf("PATH_INFO = %q, want %q", got, want)
 		}
 	})

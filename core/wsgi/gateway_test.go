@@ -263,11 +263,11 @@ func TestServeEnvironReachesApp(t *testing.T) {
 	req := &Request{Method: "GET", Path: "/app/x", TLS: true, ContentLength: -1}
 	Serve(context.Background(), app, req, "/app", "/x", &recorder{}, Options{Multithread: true})
 	got := app.got
-	if got.URLScheme != "https" || got.Environ["HTTPS"] != "on" {
-		t.Errorf("TLS request: url_scheme %q HTTPS %q", got.URLScheme, got.Environ["HTTPS"])
+	if got.URLScheme != "https" || got.Environ.Get("HTTPS") != "on" {
+		t.Errorf("TLS request: url_scheme %q HTTPS %q", got.URLScheme, got.Environ.Get("HTTPS"))
 	}
-	if got.Environ["SCRIPT_NAME"] != "/app" || got.Environ["PATH_INFO"] != "/x" {
-		t.Errorf("split = %q %q", got.Environ["SCRIPT_NAME"], got.Environ["PATH_INFO"])
+	if got.Environ.Get("SCRIPT_NAME") != "/app" || got.Environ.Get("PATH_INFO") != "/x" {
+		t.Errorf("split = %q %q", got.Environ.Get("SCRIPT_NAME"), got.Environ.Get("PATH_INFO"))
 	}
 	if !got.Multithread || got.Multiprocess || !got.InputTerminated {
 		t.Errorf("flags: multithread %v multiprocess %v input_terminated %v", got.Multithread, got.Multiprocess, got.InputTerminated)

@@ -12,14 +12,14 @@ import "unsafe"
 func newEnviron(s *requestScope) *C.PyObject {
 	req := s.req
 	size := 0
-	for k, v := range req.Environ {
-		size += len(k) + len(v)
+	for _, v := range req.Environ {
+		size += len(v.Name) + len(v.Value)
 	}
 	data := make([]byte, 0, size)
 	lengths := make([]C.Py_ssize_t, 0, 2*len(req.Environ))
-	for k, v := range req.Environ {
-		data = append(append(data, k...), v...)
-		lengths = append(lengths, C.Py_ssize_t(len(k)), C.Py_ssize_t(len(v)))
+	for _, v := range req.Environ {
+		data = append(append(data, v.Name...), v.Value...)
+		lengths = append(lengths, C.Py_ssize_t(len(v.Name)), C.Py_ssize_t(len(v.Value)))
 	}
 	var flags C.int
 	for _, f := range []struct {

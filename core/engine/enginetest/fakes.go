@@ -123,11 +123,8 @@ type Exchange struct {
 
 // Request makes a request with environ (none when nil) and a body.
 func (x *Exchange) Request(environ map[string]string, body string) *engine.Request {
-	if environ == nil {
-		environ = map[string]string{}
-	}
 	return &engine.Request{
-		Environ:   environ,
+		Environ:   engine.EnvironOf(environ),
 		URLScheme: "http",
 		Input:     &Input{Body: []byte(body)},
 		Errors:    &x.Errors,

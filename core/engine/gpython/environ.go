@@ -15,8 +15,8 @@ const wsgiKeys = 9
 func buildEnviron(s *requestScope) *pydict.Dict {
 	req := s.req
 	env := pydict.NewSized(len(req.Environ) + wsgiKeys)
-	for k, v := range req.Environ {
-		env.SetString(k, py.String(v))
+	for _, v := range req.Environ {
+		env.SetString(v.Name, py.String(v.Value))
 	}
 	env.SetString("wsgi.version", py.Tuple{py.Int(1), py.Int(0)})
 	env.SetString("wsgi.url_scheme", py.String(req.URLScheme))
