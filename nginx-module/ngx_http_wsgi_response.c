@@ -556,15 +556,17 @@ ngx_http_wsgi_send(ngx_http_request_t *r, ngx_http_wsgi_ctx_t *ctx,
     wev = r->connection->write;
     clcf = ngx_http_get_module_loc_conf(r, ngx_http_core_module);
 
+    if (ngx_handle_write_event(wev, clcf->send_lowat) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    /* after the event is registered, so it is active on its first wait */
+
     if (wev->active && !wev->ready) {
         ngx_add_timer(wev, clcf->send_timeout);
 
     } else if (wev->timer_set) {
         ngx_del_timer(wev);
-    }
-
-    if (ngx_handle_write_event(wev, clcf->send_lowat) != NGX_OK) {
-        return NGX_ERROR;
     }
 
     return rc;

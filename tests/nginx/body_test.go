@@ -14,12 +14,19 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gowsgi/gowsgi/tests/internal/harness"
 )
 
+// bodyConf's timeouts are shorter than the client's 60 s, so that if a
+// transfer ever stalls the error log says whether nginx was waiting on the
+// client ("client timed out") or on the application (nothing).
 const bodyConf = `
     server {
         listen 127.0.0.1:{{port}};
         client_max_body_size 64m;
+        client_body_timeout 20s;
+        send_timeout 20s;
         location /echo {
             wsgi_script_alias /echo {{apps}}/echo.py;
         }
@@ -71,7 +78,10 @@ func TestUploadsEchoByteExact(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := do(t, req)
+			r, err := try(req)
+			if err != nil {
+				t.Fatalf("%v\nerror log:\n%s", err, harness.Tail(s.errorLog(), 30))
+			}
 			wantStatus(t, r, http.StatusOK)
 			if !bytes.Equal(r.body, body) {
 				t.Fatalf("echo of %d bytes came back as %d different bytes", len(body), len(r.body))

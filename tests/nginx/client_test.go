@@ -1,6 +1,7 @@
 package nginx
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"testing"
@@ -22,16 +23,26 @@ type response struct {
 
 func do(t *testing.T, req *http.Request) response {
 	t.Helper()
+	r, err := try(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// try is do returning its failure, which says how far the exchange got.
+func try(req *http.Request) (response, error) {
 	res, err := client.Do(req)
 	if err != nil {
-		t.Fatalf("%s %s: %v", req.Method, req.URL, err)
+		return response{}, fmt.Errorf("%s %s: %w", req.Method, req.URL, err)
 	}
 	defer res.Body.Close()
 	body, err := io.ReadAll(res.Body)
 	if err != nil {
-		t.Fatalf("%s %s: reading the body: %v", req.Method, req.URL, err)
+		return response{}, fmt.Errorf("%s %s: status %d, reading the body after %d bytes (Content-Length %d): %w",
+			req.Method, req.URL, res.StatusCode, len(body), res.ContentLength, err)
 	}
-	return response{status: res.StatusCode, header: res.Header, body: body}
+	return response{status: res.StatusCode, header: res.Header, body: body}, nil
 }
 
 func get(t *testing.T, url string) response {
