@@ -59,6 +59,21 @@ bench_settings() {
 		die "BENCH_THREADS must be 1..BENCH_CONNECTIONS"
 }
 
+# bench_rounds: validates BENCH_ROUNDS (default 1, at most 10) into rounds.
+bench_rounds() {
+	rounds="${BENCH_ROUNDS:-1}"
+	[[ "$rounds" =~ ^[0-9]+$ && "$rounds" -ge 1 && "$rounds" -le 10 ]] ||
+		die "BENCH_ROUNDS must be 1..10"
+}
+
+# median NUMBER...: the middle value (the mean of the two middle ones for
+# an even count).
+median() {
+	printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2
+	}'
+}
+
 # need HINT COMMAND...: dies naming the first COMMAND not installed, with
 # HINT (how to install it) in parentheses.
 need() {
@@ -351,4 +366,41 @@ measure() {
 	((n > 0)) || die "$name served no request"
 	echo "$(wrk_field rps <<<"$out") $(wrk_field p99_ms <<<"$out")" \
 		"$(((after - before) * 1000000 / $(getconf CLK_TCK) / n))"
+}
+
+# measure_rounds NAME URL PIDS [NAME URL PIDS]...: measures each target in
+# turn (PIDS: its server processes, blank-separated), `rounds` times over,
+# so that the machine's drift falls on every target alike. Prints a line
+# per target, in order: the medians of its rounds as "rps p99_ms cpu_us",
+# then "|" and the requests/s of each round.
+measure_rounds() {
+	local -a names urls pids all_rps all_p99 all_cpu
+	local round i rps p99 cpu
+	while (($# >= 3)); do
+		names+=("$1") urls+=("$2") pids+=("$3")
+		shift 3
+	done
+	(($# == 0)) || die "measure_rounds: targets come as NAME URL PIDS"
+	for ((round = 1; round <= rounds; round++)); do
+		for i in "${!names[@]}"; do
+			# shellcheck disable=SC2086 # PIDS is a list
+			read -r rps p99 cpu < <(measure "${names[i]} (round $round of $rounds)" "${urls[i]}" ${pids[i]}) ||
+				die "${names[i]}: no measurement"
+			all_rps[i]+="$rps " all_p99[i]+="$p99 " all_cpu[i]+="$cpu "
+		done
+	done
+	for i in "${!names[@]}"; do
+		# shellcheck disable=SC2086 # word lists
+		echo "$(median ${all_rps[i]}) $(median ${all_p99[i]}) $(median ${all_cpu[i]}) | ${all_rps[i]}"
+	done
+}
+
+# round_ratios A_ROUNDS B_ROUNDS: the requests/s ratio A/B of each round,
+# from two of measure_rounds' per-round lists.
+round_ratios() {
+	awk -v a="$1" -v b="$2" 'BEGIN {
+		n = split(a, x, " "); split(b, y, " ")
+		for (i = 1; i <= n; i++) printf "%s%.2f", (i > 1 ? " " : ""), x[i] / y[i]
+		print ""
+	}'
 }

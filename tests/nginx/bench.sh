@@ -12,6 +12,8 @@
 #
 # Settings (environment):
 #   BENCH_DURATION     measured run per target, e.g. 10s, 1m (default 10s, at most 5m)
+#   BENCH_ROUNDS       how many times the targets are measured in turn (default 1,
+#                      at most 10); the table shows medians, then each round's ratios
 #   BENCH_WARMUP       warm-up per target (default 2s, at most 1m)
 #   BENCH_CONNECTIONS  open connections (default 64)
 #   BENCH_THREADS      wrk threads (default 2)
@@ -29,6 +31,7 @@ build="$(realpath -m "${BUILD:-build}")"
 app="$repo/examples/hello.py"
 
 bench_settings 64
+bench_rounds
 need "run: scripts/deps.sh nginx-bench" wrk uwsgi curl "$nginx"
 need_files "run: make -f nginx-module/Makefile.inc libgowsgi nginx-module" \
 	"$build/libgowsgi.so" "$build/ngx_http_wsgi_module.so"
@@ -68,12 +71,17 @@ wait_ok "$gowsgi_url"
 wait_ok "$ceiling_url"
 wait_ok "$uwsgi_url"
 
-read -r g_rps g_p99 g_cpu < <(measure "nginx + gowsgi" "$gowsgi_url" "$nginx_pid")
-read -r c_rps c_p99 c_cpu < <(measure "nginx return 200 (ceiling)" "$ceiling_url" "$nginx_pid")
-read -r u_rps u_p99 u_cpu < <(measure "nginx -> uWSGI (2 processes)" "$uwsgi_url" "$nginx_pid" "$uwsgi_pid")
+{
+	read -r g_rps g_p99 g_cpu _ g_rounds
+	read -r c_rps c_p99 c_cpu _ c_rounds
+	read -r u_rps u_p99 u_cpu _ u_rounds
+} < <(measure_rounds "nginx + gowsgi" "$gowsgi_url" "$nginx_pid" \
+	"nginx return 200 (ceiling)" "$ceiling_url" "$nginx_pid" \
+	"nginx -> uWSGI (2 processes)" "$uwsgi_url" "$nginx_pid $uwsgi_pid")
+[[ -n "$u_rps" ]] || die "the measurements did not finish"
 
 echo
-echo "hello world, $connections connections, ${duration_s}s each, 2 nginx workers, $(nproc) cores"
+echo "hello world, $connections connections, ${duration_s}s each, $rounds round(s) (medians), 2 nginx workers, $(nproc) cores"
 echo "(cpu: microseconds of server CPU per request, nginx workers plus uWSGI's processes)"
 printf "%-30s %12s %10s %8s\n" "target" "requests/s" "p99 (ms)" "cpu (us)"
 printf "%-30s %12.0f %10s %8s\n" "nginx + gowsgi" "$g_rps" "$g_p99" "$g_cpu"
@@ -83,3 +91,7 @@ awk -v g="$g_rps" -v c="$c_rps" -v u="$u_rps" 'BEGIN {
 	printf "gowsgi / uWSGI:   %.2fx (target >= 2x)\n", g / u
 	printf "gowsgi / ceiling: %.2fx (target >= 0.5x)\n", g / c
 }'
+if ((rounds > 1)); then
+	echo "gowsgi / uWSGI per round:   $(round_ratios "$g_rounds" "$u_rounds")"
+	echo "gowsgi / ceiling per round: $(round_ratios "$g_rounds" "$c_rounds")"
+fi

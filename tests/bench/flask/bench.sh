@@ -21,6 +21,8 @@
 #
 # Settings (environment):
 #   BENCH_DURATION     measured run per target, e.g. 10s, 1m (default 10s, at most 5m)
+#   BENCH_ROUNDS       how many times the targets are measured in turn (default 1,
+#                      at most 10); the table shows medians, then each round's ratios
 #   BENCH_WARMUP       warm-up per target (default 2s, at most 1m)
 #   BENCH_CONNECTIONS  open connections (default 64)
 #   BENCH_THREADS      wrk threads (default 2)
@@ -40,6 +42,7 @@ build="$(realpath -m "${BUILD:-build}")"
 python=/usr/bin/python3
 
 bench_settings 64
+bench_rounds
 [[ "$page" == / || "$page" == /api ]] || die "BENCH_PAGE must be / or /api"
 
 need "run: scripts/deps.sh nginx-bench apache-bench cpython" \
@@ -112,15 +115,20 @@ for name in uwsgi modwsgi; do
 done
 [[ -s "$work/gowsgi.body" ]] || die "the page is empty"
 
-read -r g_rps g_p99 g_cpu < <(measure "nginx + gowsgi (cpython)" "$gowsgi_url" "$nginx_pid")
-read -r u_rps u_p99 u_cpu < <(measure "nginx -> uWSGI (2 processes)" "$uwsgi_url" "$nginx_pid" "$uwsgi_pid")
-read -r m_rps m_p99 m_cpu < <(measure "Apache + mod_wsgi (embedded)" "$modwsgi_url" "$apache_pid")
+{
+	read -r g_rps g_p99 g_cpu _ g_rounds
+	read -r u_rps u_p99 u_cpu _ u_rounds
+	read -r m_rps m_p99 m_cpu _ m_rounds
+} < <(measure_rounds "nginx + gowsgi (cpython)" "$gowsgi_url" "$nginx_pid" \
+	"nginx -> uWSGI (2 processes)" "$uwsgi_url" "$nginx_pid $uwsgi_pid" \
+	"Apache + mod_wsgi (embedded)" "$modwsgi_url" "$apache_pid")
+[[ -n "$m_rps" ]] || die "the measurements did not finish"
 
 python_version="$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
 flask_version="$("$python" -c 'import flask; print(flask.__version__)' 2>/dev/null)"
 echo
 echo "Flask $flask_version on CPython $python_version, page $page ($(wc -c <"$work/gowsgi.body") bytes)," \
-	"$connections connections, ${duration_s}s each, $(nproc) cores"
+	"$connections connections, ${duration_s}s each, $rounds round(s) (medians), $(nproc) cores"
 echo "(cpu: microseconds of server CPU per request: nginx workers, uWSGI's processes, Apache's children)"
 printf "%-30s %12s %10s %8s\n" "target" "requests/s" "p99 (ms)" "cpu (us)"
 printf "%-30s %12.0f %10s %8s\n" "nginx + gowsgi (cpython)" "$g_rps" "$g_p99" "$g_cpu"
@@ -130,3 +138,7 @@ awk -v g="$g_rps" -v u="$u_rps" -v m="$m_rps" 'BEGIN {
 	printf "gowsgi / uWSGI:    %.2fx (target >= 1x: %s)\n", g / u, (g >= u ? "met" : "NOT met")
 	printf "gowsgi / mod_wsgi: %.2fx\n", g / m
 }'
+if ((rounds > 1)); then
+	echo "gowsgi / uWSGI per round:    $(round_ratios "$g_rounds" "$u_rounds")"
+	echo "gowsgi / mod_wsgi per round: $(round_ratios "$g_rounds" "$m_rounds")"
+fi
