@@ -125,15 +125,7 @@ Timeout 30
 KeepAlive On
 MaxKeepAliveRequests 1000
 KeepAliveTimeout 5
-<IfModule mpm_event_module>
-    StartServers 2
-    ServerLimit 16
-    ThreadsPerChild 16
-    MaxRequestWorkers 64
-    MinSpareThreads 16
-    MaxSpareThreads 64
-</IfModule>
-<IfModule mpm_worker_module>
+<IfModule !mpm_prefork_module>
     StartServers 2
     ServerLimit 16
     ThreadsPerChild 16

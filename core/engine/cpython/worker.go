@@ -73,7 +73,7 @@ func (w *worker) serve() {
 	}
 }
 
-// run runs fn in a goroutine of its own and waits for it. When ir fires,
+// run runs fn as the worker's next job and waits for it. When ir fires,
 // Python gets RequestInterrupted raised in its thread, again a few times
 // during the grace period for code that swallows it; if fn has still not
 // returned then, the worker is abandoned and ir's error returned.

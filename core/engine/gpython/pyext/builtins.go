@@ -36,15 +36,16 @@ func installBuiltins() {
 		{"print", "print(*objects, sep=' ', end='\\n', file=None, flush=False)", builtinPrint},
 	}
 	for _, b := range builtins {
-		setBuiltin(impl, py.MustNewMethod(b.name, b.fn, 0, b.doc))
+		SetMethod(impl, py.MustNewMethod(b.name, b.fn, 0, b.doc))
 	}
 	impl.Globals["map"] = mapType
 	impl.Globals["filter"] = filterType
 	impl.Globals["zip"] = zipType
 }
 
-// setBuiltin replaces the builtin of that name, or adds it.
-func setBuiltin(impl *py.ModuleImpl, m *py.Method) {
+// SetMethod replaces the module's function of m's name, or adds it. It
+// must run before the contexts that should see it are made.
+func SetMethod(impl *py.ModuleImpl, m *py.Method) {
 	for i, existing := range impl.Methods {
 		if existing.Name == m.Name {
 			impl.Methods[i] = m

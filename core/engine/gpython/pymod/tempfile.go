@@ -6,6 +6,7 @@ import (
 	"syscall"
 
 	"github.com/go-python/gpython/py"
+	"github.com/gowsgi/gowsgi/core/engine/gpython/pyext"
 	// Registers the module whose mkstemp is replaced, before Install runs.
 	_ "github.com/go-python/gpython/stdlib/tempfile"
 )
@@ -17,15 +18,7 @@ import (
 // dropped File's finalizer closes that one at a later garbage collection —
 // in a web server, some other request's connection.
 func replaceMkstemp() {
-	impl := py.GetModuleImpl("tempfile")
-	m := py.MustNewMethod("mkstemp", mkstemp, 0, mkstempDoc)
-	for i, existing := range impl.Methods {
-		if existing.Name == m.Name {
-			impl.Methods[i] = m
-			return
-		}
-	}
-	impl.Methods = append(impl.Methods, m)
+	pyext.SetMethod(py.GetModuleImpl("tempfile"), py.MustNewMethod("mkstemp", mkstemp, 0, mkstempDoc))
 }
 
 const mkstempDoc = `mkstemp(suffix=None, prefix=None, dir=None, text=False) -> (fd, name)
