@@ -2,7 +2,10 @@ package dispatch
 
 import (
 	"context"
+	"io"
 	"testing"
+
+	"github.com/hashicorp/go-hclog"
 
 	"github.com/gowsgi/gowsgi/core/config"
 	_ "github.com/gowsgi/gowsgi/core/engine/gpython"
@@ -11,7 +14,8 @@ import (
 
 // BenchmarkServeHelloWorld is one request from a host's hands to its
 // response, on gpython: routing, the reload check, the environ, the
-// gateway and the engine, as every host pays them.
+// gateway and the engine, as every host pays them, with a logger as real
+// as theirs (one that would write, at info level).
 func BenchmarkServeHelloWorld(b *testing.B) {
 	script := writeScript(b, b.TempDir(), "hello.py", `def application(environ, start_response):
     start_response("200 OK", [("Content-Type", "text/plain")])
@@ -19,7 +23,8 @@ func BenchmarkServeHelloWorld(b *testing.B) {
 `)
 	settings := config.DefaultSettings()
 	settings.Engine = "gpython"
-	d, err := New(&config.Config{Mounts: []config.Mount{{URI: "/", Script: script, AppSettings: settings}}}, nil)
+	d, err := New(&config.Config{Mounts: []config.Mount{{URI: "/", Script: script, AppSettings: settings}}},
+		hclog.New(&hclog.LoggerOptions{Output: io.Discard, Level: hclog.Info}))
 	if err != nil {
 		b.Fatal(err)
 	}

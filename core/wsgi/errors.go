@@ -1,10 +1,6 @@
 package wsgi
 
-import (
-	"strings"
-
-	"github.com/hashicorp/go-hclog"
-)
+import "strings"
 
 // maxErrorLine bounds a line held back while waiting for its newline, so an
 // app writing without newlines cannot grow memory without limit.
@@ -13,12 +9,11 @@ const maxErrorLine = 16 << 10
 // ErrorStream is wsgi.errors: each line the app writes becomes one log entry
 // at error level, tagged with the app and the request id by the logger.
 type ErrorStream struct {
-	log     hclog.Logger
+	log     *requestLog
 	pending strings.Builder
 }
 
-// NewErrorStream logs into log (already carrying app and request id).
-func NewErrorStream(log hclog.Logger) *ErrorStream {
+func newErrorStream(log *requestLog) *ErrorStream {
 	return &ErrorStream{log: log}
 }
 
@@ -47,6 +42,6 @@ func (e *ErrorStream) Flush() {
 }
 
 func (e *ErrorStream) emit() {
-	e.log.Error("wsgi.errors", "message", e.pending.String())
+	e.log.get().Error("wsgi.errors", "message", e.pending.String())
 	e.pending.Reset()
 }

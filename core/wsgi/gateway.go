@@ -26,14 +26,10 @@ type Options struct {
 func Serve(ctx context.Context, app engine.App, req *Request, scriptName, pathInfo string, w ResponseWriter, opts Options) (out Outcome) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	log := opts.Log
-	if log == nil {
-		log = hclog.NewNullLogger()
-	}
-	log = log.With("request_id", req.ID)
+	log := newRequestLog(opts.Log, req.ID)
 	g := &gateway{w: w, log: log, cancel: cancel, length: -1, bodyless: req.Method == http.MethodHead}
 	input := NewInput(req.Body, req.ContentLength)
-	errs := NewErrorStream(log)
+	errs := newErrorStream(log)
 	defer errs.Flush()
 	defer func() {
 		if r := recover(); r != nil {
@@ -62,7 +58,7 @@ func Serve(ctx context.Context, app engine.App, req *Request, scriptName, pathIn
 	}
 	defer func() {
 		if err := result.Close(); err != nil {
-			logAppError(log, "close() of the response failed", err)
+			logAppError(log.get(), "close() of the response failed", err)
 		}
 	}()
 	if err := g.stream(result); err != nil {
@@ -78,7 +74,7 @@ func Serve(ctx context.Context, app engine.App, req *Request, scriptName, pathIn
 // what reached the client.
 type gateway struct {
 	w        ResponseWriter
-	log      hclog.Logger
+	log      *requestLog
 	cancel   context.CancelFunc
 	bodyless bool // HEAD, or a status that carries no body
 
@@ -124,7 +120,7 @@ func (g *gateway) startResponse(status string, headers []engine.Header, excInfo 
 		return g.reject(err)
 	}
 	if len(dropped) > 0 {
-		g.log.Warn("dropped hop-by-hop response headers, which the server owns", "headers", dropped)
+		g.log.get().Warn("dropped hop-by-hop response headers, which the server owns", "headers", dropped)
 	}
 	g.status, g.reason, g.headers, g.length = code, reason, valid, length
 	g.headersSet = true
@@ -185,7 +181,7 @@ func (g *gateway) send(p []byte, flush bool) error {
 	if g.length >= 0 && int64(len(p)) > g.length-g.sent {
 		if !g.overflowed {
 			g.overflowed = true
-			g.log.Warn("response body longer than its Content-Length: extra bytes dropped", "content_length", g.length)
+			g.log.get().Warn("response body longer than its Content-Length: extra bytes dropped", "content_length", g.length)
 		}
 		p = p[:g.length-g.sent]
 		if len(p) == 0 {
@@ -247,10 +243,10 @@ func (g *gateway) finish() error {
 func (g *gateway) fail(err error, input *Input) Outcome {
 	switch {
 	case g.clientErr != nil:
-		g.log.Debug("client went away", "error", g.clientErr)
+		g.log.get().Debug("client went away", "error", g.clientErr)
 		return Outcome{Status: g.status, Bytes: g.sent, Abort: true, Err: err}
 	case errors.Is(err, errShortBody):
-		g.log.Error("response truncated", "error", err, "content_length", g.length, "sent", g.sent)
+		g.log.get().Error("response truncated", "error", err, "content_length", g.length, "sent", g.sent)
 		return Outcome{Status: g.status, Bytes: g.sent, Abort: true, Err: err}
 	}
 	status := http.StatusInternalServerError
@@ -258,14 +254,14 @@ func (g *gateway) fail(err error, input *Input) Outcome {
 	switch {
 	case errors.As(input.Err(), &tooLarge):
 		status = http.StatusRequestEntityTooLarge
-		g.log.Warn("request body over the size limit", "limit", tooLarge.Limit)
+		g.log.get().Warn("request body over the size limit", "limit", tooLarge.Limit)
 	case errors.Is(err, engine.ErrTimeout):
 		status = http.StatusGatewayTimeout
-		g.log.Error("request timed out", "error", err)
+		g.log.get().Error("request timed out", "error", err)
 	case errors.Is(err, context.Canceled):
-		g.log.Debug("request cancelled", "error", err)
+		g.log.get().Debug("request cancelled", "error", err)
 	default:
-		logAppError(g.log, "application error", err)
+		logAppError(g.log.get(), "application error", err)
 	}
 	if g.headersSent {
 		return Outcome{Status: g.status, Bytes: g.sent, Abort: true, Err: err}
