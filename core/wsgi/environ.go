@@ -117,9 +117,19 @@ func cgiHeaderKey(name string, passAuthorization bool) (string, bool) {
 	case strings.EqualFold(name, "Authorization") && !passAuthorization:
 		return "", false
 	}
-	var b strings.Builder
-	b.Grow(5 + len(name))
-	b.WriteString("HTTP_")
+	// Built on the stack: a common header's key is then looked up without
+	// allocating, and only an unusual header's key becomes a new string.
+	var buf [64]byte
+	key := appendHeaderKey(buf[:0], name)
+	if common, ok := commonHeaderKeys[string(key)]; ok {
+		return common, true
+	}
+	return string(key), true
+}
+
+// appendHeaderKey appends the HTTP_ key of header name to dst.
+func appendHeaderKey(dst []byte, name string) []byte {
+	dst = append(dst, "HTTP_"...)
 	for i := 0; i < len(name); i++ {
 		c := name[i]
 		switch {
@@ -128,9 +138,47 @@ func cgiHeaderKey(name string, passAuthorization bool) (string, bool) {
 		case 'a' <= c && c <= 'z':
 			c -= 'a' - 'A'
 		}
-		b.WriteByte(c)
+		dst = append(dst, c)
 	}
-	return b.String(), true
+	return dst
+}
+
+// commonHeaders are the request headers most clients send.
+var commonHeaders = []string{
+	"Accept", "Accept-Encoding", "Accept-Language", "Authorization", "Cache-Control",
+	"Connection", "Cookie", "DNT", "Host", "If-Modified-Since", "If-None-Match", "Origin",
+	"Pragma", "Priority", "Referer", "Sec-Fetch-Dest", "Sec-Fetch-Mode", "Sec-Fetch-Site",
+	"Sec-Fetch-User", "Upgrade-Insecure-Requests", "User-Agent", "X-Forwarded-For",
+	"X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-IP", "X-Requested-With",
+}
+
+// commonHeaderKeys holds the environ keys of commonHeaders, each made once,
+// indexed by itself. Read-only after init.
+var commonHeaderKeys = func() map[string]string {
+	keys := make(map[string]string, len(commonHeaders))
+	for _, name := range commonHeaders {
+		key := string(appendHeaderKey(nil, name))
+		keys[key] = key
+	}
+	return keys
+}()
+
+// serverVariables are the CGI variables BuildEnviron sets itself.
+var serverVariables = []string{
+	"REQUEST_METHOD", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING", "SERVER_NAME",
+	"SERVER_PORT", "SERVER_PROTOCOL", "REMOTE_ADDR", "REMOTE_PORT", "HTTPS",
+	"CONTENT_LENGTH", "CONTENT_TYPE",
+}
+
+// EnvironNames lists the environ keys most requests carry: the server's
+// variables and the keys of common headers. An engine may make its own
+// objects for them once instead of for every request.
+func EnvironNames() []string {
+	names := slices.Clone(serverVariables)
+	for _, name := range commonHeaders {
+		names = append(names, commonHeaderKeys[string(appendHeaderKey(nil, name))])
+	}
+	return names
 }
 
 // Latin1 maps every byte of s to the code point of the same value, the "bytes

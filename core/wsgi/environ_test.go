@@ -200,3 +200,51 @@ func FuzzBuildEnviron(f *testing.F) {
 		}
 	})
 }
+
+// The keys of common headers are made once; any spelling of their names
+// finds them without allocating, and other headers still get theirs.
+func TestCommonHeaderKeys(t *testing.T) {
+	tests := []struct{ name, key string }{
+		{"Host", "HTTP_HOST"},
+		{"host", "HTTP_HOST"},
+		{"USER-AGENT", "HTTP_USER_AGENT"},
+		{"x-forwarded-for", "HTTP_X_FORWARDED_FOR"},
+		{"Content-Type", "CONTENT_TYPE"},
+		{"X-Custom-Thing", "HTTP_X_CUSTOM_THING"},
+		{strings.Repeat("Long-", 20) + "Name", "HTTP_" + strings.Repeat("LONG_", 20) + "NAME"},
+	}
+	for _, tt := range tests {
+		key, ok := cgiHeaderKey(tt.name, true)
+		if !ok || key != tt.key {
+			t.Errorf("cgiHeaderKey(%q) = %q, %v; want %q", tt.name, key, ok, tt.key)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { cgiHeaderKey("accept-encoding", false) }); n != 0 {
+		t.Errorf("a common header's key cost %v allocations, want 0", n)
+	}
+	if n := testing.AllocsPerRun(100, func() { cgiHeaderKey("X-Custom-Thing", false) }); n != 1 {
+		t.Errorf("an unusual header's key cost %v allocations, want 1", n)
+	}
+}
+
+// EnvironNames holds every key BuildEnviron gives the server's variables
+// and common headers, spelt as it spells them.
+func TestEnvironNames(t *testing.T) {
+	names := map[string]bool{}
+	for _, name := range EnvironNames() {
+		names[name] = true
+	}
+	req := &Request{
+		Method: "POST", Path: "/", Query: "a=1", Protocol: "HTTP/1.1", ServerName: "h", ServerPort: "80",
+		RemoteAddr: "127.0.0.1", RemotePort: "1", TLS: true, ContentLength: 3, Body: readCloser{strings.NewReader("abc")},
+		Header: []Field{{Name: "Content-Type", Value: "text/plain"}},
+	}
+	for _, name := range commonHeaders {
+		req.Header = append(req.Header, Field{Name: name, Value: "v"})
+	}
+	for _, v := range BuildEnviron(req, "", "/", EnvironOptions{PassAuthorization: true}) {
+		if !names[v.Name] {
+			t.Errorf("%s is not in EnvironNames", v.Name)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"github.com/go-python/gpython/py"
 
 	"github.com/gowsgi/gowsgi/core/engine/gpython/rewrite/pydict"
+	"github.com/gowsgi/gowsgi/core/wsgi"
 )
 
 // wsgiKeys is the number of wsgi.* entries buildEnviron adds.
@@ -16,16 +17,54 @@ func buildEnviron(s *requestScope) *pydict.Dict {
 	req := s.req
 	env := pydict.NewSized(len(req.Environ) + wsgiKeys)
 	for _, v := range req.Environ {
-		env.SetString(v.Name, py.String(v.Value))
+		_ = env.SetItem(environKey(v.Name), py.String(v.Value))
 	}
-	env.SetString("wsgi.version", py.Tuple{py.Int(1), py.Int(0)})
-	env.SetString("wsgi.url_scheme", py.String(req.URLScheme))
-	env.SetString("wsgi.multithread", py.NewBool(req.Multithread))
-	env.SetString("wsgi.multiprocess", py.NewBool(req.Multiprocess))
-	env.SetString("wsgi.run_once", py.NewBool(req.RunOnce))
-	env.SetString("wsgi.input_terminated", py.NewBool(req.InputTerminated))
-	env.SetString("wsgi.input", &inputStream{scope: s})
-	env.SetString("wsgi.errors", &errorStream{scope: s})
-	env.SetString("wsgi.file_wrapper", fileWrapperFactory)
+	set := func(key string, value py.Object) { _ = env.SetItem(environKeys[key], value) }
+	set(keyVersion, wsgiVersion)
+	set(keyURLScheme, py.String(req.URLScheme))
+	set(keyMultithread, py.NewBool(req.Multithread))
+	set(keyMultiprocess, py.NewBool(req.Multiprocess))
+	set(keyRunOnce, py.NewBool(req.RunOnce))
+	set(keyInputTerminated, py.NewBool(req.InputTerminated))
+	set(keyInput, &inputStream{scope: s})
+	set(keyErrors, &errorStream{scope: s})
+	set(keyFileWrapper, fileWrapperFactory)
 	return env
+}
+
+// The wsgi.* keys every environ has.
+const (
+	keyVersion         = "wsgi.version"
+	keyURLScheme       = "wsgi.url_scheme"
+	keyMultithread     = "wsgi.multithread"
+	keyMultiprocess    = "wsgi.multiprocess"
+	keyRunOnce         = "wsgi.run_once"
+	keyInputTerminated = "wsgi.input_terminated"
+	keyInput           = "wsgi.input"
+	keyErrors          = "wsgi.errors"
+	keyFileWrapper     = "wsgi.file_wrapper"
+)
+
+// wsgiVersion is immutable, so every environ can share it.
+var wsgiVersion py.Object = py.Tuple{py.Int(1), py.Int(0)}
+
+// environKeys holds the environ's usual keys as Python strings, made once:
+// making each key again for every request was a third of a small
+// request's allocations. Read-only after init.
+var environKeys = func() map[string]py.Object {
+	names := append(wsgi.EnvironNames(), keyVersion, keyURLScheme, keyMultithread, keyMultiprocess,
+		keyRunOnce, keyInputTerminated, keyInput, keyErrors, keyFileWrapper)
+	keys := make(map[string]py.Object, len(names))
+	for _, name := range names {
+		keys[name] = py.String(name)
+	}
+	return keys
+}()
+
+// environKey is name as a Python string, made once for the usual keys.
+func environKey(name string) py.Object {
+	if key, ok := environKeys[name]; ok {
+		return key
+	}
+	return py.String(name)
 }
