@@ -174,11 +174,7 @@ var serverVariables = []string{
 // variables and the keys of common headers. An engine may make its own
 // objects for them once instead of for every request.
 func EnvironNames() []string {
-	names := slices.Clone(serverVariables)
-	for _, name := range commonHeaders {
-		names = append(names, commonHeaderKeys[string(appendHeaderKey(nil, name))])
-	}
-	return names
+	return slices.AppendSeq(slices.Clone(serverVariables), maps.Values(commonHeaderKeys))
 }
 
 // Latin1 maps every byte of s to the code point of the same value, the "bytes

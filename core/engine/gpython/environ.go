@@ -19,16 +19,16 @@ func buildEnviron(s *requestScope) *pydict.Dict {
 	for _, v := range req.Environ {
 		_ = env.SetItem(environKey(v.Name), py.String(v.Value))
 	}
-	set := func(key string, value py.Object) { _ = env.SetItem(environKeys[key], value) }
-	set(keyVersion, wsgiVersion)
-	set(keyURLScheme, py.String(req.URLScheme))
-	set(keyMultithread, py.NewBool(req.Multithread))
-	set(keyMultiprocess, py.NewBool(req.Multiprocess))
-	set(keyRunOnce, py.NewBool(req.RunOnce))
-	set(keyInputTerminated, py.NewBool(req.InputTerminated))
-	set(keyInput, &inputStream{scope: s})
-	set(keyErrors, &errorStream{scope: s})
-	set(keyFileWrapper, fileWrapperFactory)
+	// A constant converted to py.Object needs no allocation.
+	_ = env.SetItem(py.String(keyVersion), wsgiVersion)
+	_ = env.SetItem(py.String(keyURLScheme), py.String(req.URLScheme))
+	_ = env.SetItem(py.String(keyMultithread), py.NewBool(req.Multithread))
+	_ = env.SetItem(py.String(keyMultiprocess), py.NewBool(req.Multiprocess))
+	_ = env.SetItem(py.String(keyRunOnce), py.NewBool(req.RunOnce))
+	_ = env.SetItem(py.String(keyInputTerminated), py.NewBool(req.InputTerminated))
+	_ = env.SetItem(py.String(keyInput), &inputStream{scope: s})
+	_ = env.SetItem(py.String(keyErrors), &errorStream{scope: s})
+	_ = env.SetItem(py.String(keyFileWrapper), fileWrapperFactory)
 	return env
 }
 
