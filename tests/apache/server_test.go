@@ -20,8 +20,10 @@ import (
 // Time limits of the suite.
 const (
 	startTimeout = 20 * time.Second // Apache start until it accepts
-	stopTimeout  = 20 * time.Second // SIGTERM until the parent exits
-	pollInterval = 20 * time.Millisecond
+	stopTimeout  = 20 * time.Second // graceful-stop until the parent exits
+	// GracefulShutdownTimeout: children still busy then are stopped hard
+	gracefulTimeout = 10 * time.Second
+	pollInterval    = 20 * time.Millisecond
 )
 
 // site describes one server: its MPM and the configuration after the
@@ -38,6 +40,7 @@ type site struct {
 // server is one Apache parent with its children.
 type server struct {
 	t       *testing.T
+	mpm     string
 	dir     string // ServerRoot: httpd.conf, logs/, run/
 	data    string // writable by the children
 	conf    string
@@ -69,7 +72,10 @@ func newDir(t *testing.T, mode os.FileMode) string {
 // scripts there first.
 func prepare(t *testing.T, st site, data string) *server {
 	t.Helper()
-	s := &server{t: t, dir: newDir(t, 0o755), data: data, port: harness.FreePort(t)}
+	s := &server{t: t, mpm: st.mpm, dir: newDir(t, 0o755), data: data, port: harness.FreePort(t)}
+	if s.mpm == "" {
+		s.mpm = "event"
+	}
 	if s.data == "" {
 		s.data = newDir(t, 0o777)
 	}
@@ -96,10 +102,6 @@ func (s *server) replacer() *strings.Replacer {
 }
 
 func (s *server) config(st site) string {
-	mpm := st.mpm
-	if mpm == "" {
-		mpm = "event"
-	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "ServerRoot %s\nDefaultRuntimeDir %s/run\nPidFile %s/run/httpd.pid\n", s.dir, s.dir, s.dir)
 	b.WriteString("ServerName localhost\n")
@@ -107,7 +109,7 @@ func (s *server) config(st site) string {
 	if env.user != "" {
 		fmt.Fprintf(&b, "User %s\nGroup %s\n", env.user, env.group)
 	}
-	for _, m := range []string{"mpm_" + mpm, "authz_core", "authn_core", "auth_basic", "authn_file",
+	for _, m := range []string{"mpm_" + s.mpm, "authz_core", "authn_core", "auth_basic", "authn_file",
 		"authz_user", "alias", "env", "mime"} {
 		fmt.Fprintf(&b, "LoadModule %s_module %s/mod_%s.so\n", m, env.modules, m)
 	}
@@ -122,6 +124,7 @@ LogLevel info
 DocumentRoot %s/htdocs
 TypesConfig /etc/mime.types
 Timeout 30
+GracefulShutdownTimeout %d
 KeepAlive On
 MaxKeepAliveRequests 1000
 KeepAliveTimeout 5
@@ -153,7 +156,7 @@ KeepAliveTimeout 5
 <Directory %s>
     Require all granted
 </Directory>
-`, s.dir, s.dir, s.dir, env.apps, s.data)
+`, s.dir, s.dir, int(gracefulTimeout.Seconds()), s.dir, env.apps, s.data)
 	if st.tls {
 		fmt.Fprintf(&b, `Listen 127.0.0.1:%d
 SSLSessionCache shmcb:%s/run/ssl_scache(512000)
@@ -240,14 +243,25 @@ func (s *server) graceful() {
 // whatever the test did.
 var problems = regexp.MustCompile(`(?m)^.*(exit signal|Segmentation fault|\bpanic\b|fatal error|\[gowsgi:alert\]|\[gowsgi:crit\]|\[gowsgi:emerg\]|internal error).*$`)
 
-// stop ends Apache (SIGTERM: a hard stop) and fails the test if the error
-// log shows a crash.
+// stop ends Apache and fails the test if the error log shows a crash.
+// A threaded MPM's server is stopped the way Debian's apache2.service
+// does, with graceful-stop (SIGWINCH): mpm_event's hard stop closes the
+// sockets of busy workers from the child's main thread
+// (close_worker_sockets()) while a worker may be freeing that very
+// connection, which crashes the child now and then (about one stop in a
+// hundred here, inside apr_os_sock_get()). A prefork child keeps a
+// keep-alive connection to itself until it times out, so prefork gets
+// SIGTERM. TestStopUnderLoad tests the hard stop on purpose.
 func (s *server) stop() {
 	if os.Getenv("GOWSGI_APACHE_SHOWLOG") != "" {
 		s.t.Log(s.errorLog())
 	}
-	if !harness.Stop(s.cmd.Process, s.done, stopTimeout) {
-		s.t.Errorf("apache did not stop within %v of SIGTERM", stopTimeout)
+	sig := syscall.SIGWINCH
+	if s.mpm == "prefork" {
+		sig = syscall.SIGTERM
+	}
+	if !harness.StopWith(s.cmd.Process, sig, s.done, stopTimeout) {
+		s.t.Errorf("apache did not stop within %v of %v", stopTimeout, sig)
 	}
 	if bad := problems.FindAllString(s.errorLog(), -1); len(bad) > 0 {
 		s.t.Errorf("the error log shows problems:\n%s", strings.Join(bad, "\n"))

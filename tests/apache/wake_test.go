@@ -131,12 +131,6 @@ func testConcurrent(t *testing.T, s *server) {
 		}(i)
 	}
 	wg.Wait()
-	// The test's SIGTERM comes next. mpm_event's hard stop can crash a
-	// child whose workers are still closing connections (apr_os_sock_get()
-	// on the child's main thread while a worker frees its connection; the
-	// committed module shows it too, about one run in twenty): let the
-	// last connections close first.
-	time.Sleep(500 * time.Millisecond)
 	if len(failures) > 0 {
 		if len(failures) > 10 {
 			failures = append(failures[:10], "...")

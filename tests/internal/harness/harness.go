@@ -131,12 +131,18 @@ func WaitAccepting(addr string, done <-chan struct{}, timeout time.Duration) err
 // Stop ends a server process whose exit closes done: SIGTERM, then SIGKILL
 // if it has not exited within timeout. It reports whether SIGTERM sufficed.
 func Stop(p *os.Process, done <-chan struct{}, timeout time.Duration) bool {
+	return StopWith(p, syscall.SIGTERM, done, timeout)
+}
+
+// StopWith is Stop with the server's own stop signal (Apache's
+// graceful-stop is SIGWINCH, for one).
+func StopWith(p *os.Process, sig os.Signal, done <-chan struct{}, timeout time.Duration) bool {
 	select {
 	case <-done:
 		return true
 	default:
 	}
-	_ = p.Signal(syscall.SIGTERM)
+	_ = p.Signal(sig)
 	select {
 	case <-done:
 		return true
