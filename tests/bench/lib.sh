@@ -395,6 +395,17 @@ measure_rounds() {
 	done
 }
 
+# results_table NAME RPS P99 CPU [NAME RPS P99 CPU]...: a bench's table of
+# medians, one row per target.
+results_table() {
+	printf "%-30s %12s %10s %8s\n" "target" "requests/s" "p99 (ms)" "cpu (us)"
+	while (($# >= 4)); do
+		printf "%-30s %12.0f %10s %8s\n" "$1" "$2" "$3" "$4"
+		shift 4
+	done
+	(($# == 0)) || die "results_table: rows come as NAME RPS P99 CPU"
+}
+
 # round_ratios A_ROUNDS B_ROUNDS: the requests/s ratio A/B of each round,
 # from two of measure_rounds' per-round lists.
 round_ratios() {

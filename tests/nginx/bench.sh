@@ -83,10 +83,9 @@ wait_ok "$uwsgi_url"
 echo
 echo "hello world, $connections connections, ${duration_s}s each, $rounds round(s) (medians), 2 nginx workers, $(nproc) cores"
 echo "(cpu: microseconds of server CPU per request, nginx workers plus uWSGI's processes)"
-printf "%-30s %12s %10s %8s\n" "target" "requests/s" "p99 (ms)" "cpu (us)"
-printf "%-30s %12.0f %10s %8s\n" "nginx + gowsgi" "$g_rps" "$g_p99" "$g_cpu"
-printf "%-30s %12.0f %10s %8s\n" "nginx return 200 (ceiling)" "$c_rps" "$c_p99" "$c_cpu"
-printf "%-30s %12.0f %10s %8s\n" "nginx -> uWSGI" "$u_rps" "$u_p99" "$u_cpu"
+results_table "nginx + gowsgi" "$g_rps" "$g_p99" "$g_cpu" \
+	"nginx return 200 (ceiling)" "$c_rps" "$c_p99" "$c_cpu" \
+	"nginx -> uWSGI" "$u_rps" "$u_p99" "$u_cpu"
 awk -v g="$g_rps" -v c="$c_rps" -v u="$u_rps" 'BEGIN {
 	printf "gowsgi / uWSGI:   %.2fx (target >= 2x)\n", g / u
 	printf "gowsgi / ceiling: %.2fx (target >= 0.5x)\n", g / c

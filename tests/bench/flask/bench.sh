@@ -130,10 +130,9 @@ echo
 echo "Flask $flask_version on CPython $python_version, page $page ($(wc -c <"$work/gowsgi.body") bytes)," \
 	"$connections connections, ${duration_s}s each, $rounds round(s) (medians), $(nproc) cores"
 echo "(cpu: microseconds of server CPU per request: nginx workers, uWSGI's processes, Apache's children)"
-printf "%-30s %12s %10s %8s\n" "target" "requests/s" "p99 (ms)" "cpu (us)"
-printf "%-30s %12.0f %10s %8s\n" "nginx + gowsgi (cpython)" "$g_rps" "$g_p99" "$g_cpu"
-printf "%-30s %12.0f %10s %8s\n" "nginx -> uWSGI" "$u_rps" "$u_p99" "$u_cpu"
-printf "%-30s %12.0f %10s %8s\n" "Apache + mod_wsgi" "$m_rps" "$m_p99" "$m_cpu"
+results_table "nginx + gowsgi (cpython)" "$g_rps" "$g_p99" "$g_cpu" \
+	"nginx -> uWSGI" "$u_rps" "$u_p99" "$u_cpu" \
+	"Apache + mod_wsgi" "$m_rps" "$m_p99" "$m_cpu"
 awk -v g="$g_rps" -v u="$u_rps" -v m="$m_rps" 'BEGIN {
 	printf "gowsgi / uWSGI:    %.2fx (target >= 1x: %s)\n", g / u, (g >= u ? "met" : "NOT met")
 	printf "gowsgi / mod_wsgi: %.2fx\n", g / m
