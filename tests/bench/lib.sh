@@ -150,7 +150,10 @@ cleanup() {
 # $work/nginx.conf: 2 workers with $build's gowsgi module, HTTP added to
 # http{}, the gowsgi location (one line a DIRECTIVE) on GOWSGI_PORT, the
 # server blocks SERVERS, and nginx -> uWSGI (start_uwsgi's socket) on
-# UWSGI_PORT; logs and temp files in $work.
+# UWSGI_PORT; logs and temp files in $work. Both listens have reuseport
+# (give SERVERS' listens it too), as the README advises: without it one
+# worker may take most of wrk's connections, and on CPython their requests
+# then queue for that worker's GIL while the other worker's interpreter idles.
 nginx_conf() {
 	local gowsgi_port="$1" uwsgi_port="$2" http="$3" servers="$4" user=""
 	shift 4
@@ -179,14 +182,14 @@ http {
     keepalive_requests 100000;
 
     server {
-        listen 127.0.0.1:$gowsgi_port;
+        listen 127.0.0.1:$gowsgi_port reuseport;
         location / {
 $(printf '            %s\n' "$@")
         }
     }
 $servers
     server {
-        listen 127.0.0.1:$uwsgi_port;
+        listen 127.0.0.1:$uwsgi_port reuseport;
         location / {
             include /etc/nginx/uwsgi_params;
             uwsgi_pass unix:$work/uwsgi.sock;

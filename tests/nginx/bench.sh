@@ -44,7 +44,7 @@ ceiling_port="$(free_port)"
 uwsgi_port="$(free_port)"
 
 ceiling='    server {
-        listen 127.0.0.1:'"$ceiling_port"';
+        listen 127.0.0.1:'"$ceiling_port"' reuseport;
         location / {
             return 200 "Hello, world!\n";
         }

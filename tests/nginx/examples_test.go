@@ -34,7 +34,7 @@ func TestExamplesConfig(t *testing.T) {
 		block = append(block, line)
 	}
 	httpBlock := strings.NewReplacer(
-		"listen 127.0.0.1:8080;", "listen 127.0.0.1:{{port}};",
+		"listen 127.0.0.1:8080", "listen 127.0.0.1:{{port}}",
 		" ../", " "+examples+"/",
 		"alias examples/", "alias "+examples+"/",
 	).Replace(strings.Join(block, "\n"))

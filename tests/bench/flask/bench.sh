@@ -28,6 +28,7 @@
 #   BENCH_THREADS      wrk threads (default 2)
 #   BENCH_PAGE         the page measured: / (template, default) or /api (JSON)
 #   BUILD              the build directory with libgowsgi.so and the nginx module (default build)
+#   BENCH_HTTP_EXTRA   directives added to nginx's http{}, e.g. 'wsgi_core_setting GOGC=400;'
 #   BENCH_WSGI_EXTRA   directives added to gowsgi's location, e.g. 'wsgi_threads 2;'
 
 set -euo pipefail
@@ -72,7 +73,7 @@ gowsgi_port="$(free_port)"
 uwsgi_port="$(free_port)"
 modwsgi_port="$(free_port)"
 
-nginx_conf "$gowsgi_port" "$uwsgi_port" "" "" \
+nginx_conf "$gowsgi_port" "$uwsgi_port" "${BENCH_HTTP_EXTRA:-}" "" \
 	"wsgi_engine cpython;" "wsgi_script_alias / $app;" "${BENCH_WSGI_EXTRA:-}"
 apache_conf "$work/apache" "$modwsgi_port" event "$work/app" "LoadModule wsgi_module $modules/mod_wsgi.so" \
 	"WSGIApplicationGroup %{GLOBAL}
