@@ -46,12 +46,6 @@ printf 'Hello, world!\n' >"$work/hello.txt"
 chmod 755 "$work"/*.so
 chmod 644 "$work/hello.py" "$work/hello.txt"
 
-# wait_ok URL: until the app answers 200 (each child loads it at start),
-# for 10s at most.
-wait_ok() {
-	wait_200 "$1" 10 || die "$1 did not answer 200"
-}
-
 # load NAME URL: warm-up, then the measured run; sets rps and p99_ms.
 load() {
 	local name="$1" url="$2" out
@@ -78,8 +72,9 @@ apache_conf "$work/modwsgi" "$modwsgi_port" "$mpm" "$work" "LoadModule wsgi_modu
 
 start_apache "$work/gowsgi"
 start_apache "$work/modwsgi"
-wait_ok "http://127.0.0.1:$gowsgi_port/hello"
-wait_ok "http://127.0.0.1:$modwsgi_port/hello"
+# Each child loads the app at start.
+wait_ok "http://127.0.0.1:$gowsgi_port/hello" 10
+wait_ok "http://127.0.0.1:$modwsgi_port/hello" 10
 
 echo "Apache $("$httpd" -v | awk -F/ '/version/ { print $2 }' | awk '{ print $1 }'), mpm_$mpm," \
 	"$(nproc) cores, wrk -t$wrk_threads -c$connections -d${duration_s}s (after ${warmup_s}s warm-up)"

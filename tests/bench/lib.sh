@@ -295,6 +295,19 @@ wait_200() {
 	return 1
 }
 
+# wait_ok URL SECONDS [LOG...]: waits until URL answers 200, for SECONDS at
+# most; if it never does, shows the end of each LOG and dies.
+wait_ok() {
+	local url="$1" seconds="$2" log
+	shift 2
+	wait_200 "$url" "$seconds" && return 0
+	for log in "$@"; do
+		echo "--- $log" >&2
+		tail -n 40 "$log" >&2 2>/dev/null || true
+	done
+	die "$url does not answer 200 within ${seconds}s"
+}
+
 # cpu_ticks PID...: CPU time (user + system, clock ticks) of the processes
 # and their children.
 cpu_ticks() {

@@ -54,22 +54,13 @@ nginx_conf "$gowsgi_port" "$uwsgi_port" "${BENCH_HTTP_EXTRA:-}" "$ceiling" \
 start_uwsgi "$app"
 start_nginx
 
-# wait_ok URL: until it answers 200, for 15s at most.
-wait_ok() {
-	wait_200 "$1" 15 && return 0
-	echo "--- nginx error log" >&2
-	cat "$work/logs/error.log" >&2 || true
-	echo "--- uwsgi log" >&2
-	cat "$work/logs/uwsgi.log" >&2 || true
-	die "$1 does not answer 200"
-}
-
 gowsgi_url="http://127.0.0.1:$gowsgi_port/"
 ceiling_url="http://127.0.0.1:$ceiling_port/"
 uwsgi_url="http://127.0.0.1:$uwsgi_port/"
-wait_ok "$gowsgi_url"
-wait_ok "$ceiling_url"
-wait_ok "$uwsgi_url"
+logs=("$work/logs/error.log" "$work/logs/uwsgi.log")
+wait_ok "$gowsgi_url" 15 "${logs[@]}"
+wait_ok "$ceiling_url" 15 "${logs[@]}"
+wait_ok "$uwsgi_url" 15 "${logs[@]}"
 
 {
 	read -r g_rps g_p99 g_cpu _ g_rounds

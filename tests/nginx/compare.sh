@@ -50,10 +50,7 @@ serve() {
 	port="$(free_port)"
 	nginx_conf "$port" "$(free_port)" "$3" "" "wsgi_engine $engine;" "wsgi_script_alias / $app;"
 	start_nginx
-	wait_200 "http://127.0.0.1:$port/" 15 || {
-		cat "$work/logs/error.log" >&2 || true
-		die "the nginx of $2 does not answer 200"
-	}
+	wait_ok "http://127.0.0.1:$port/" 15 "$work/logs/error.log"
 }
 
 serve a "$build_a" "${COMPARE_HTTP_A:-}"

@@ -83,28 +83,14 @@ start_uwsgi "$app" --need-app
 start_nginx
 start_apache "$work/apache"
 
-show_logs() {
-	local f
-	for f in "$work/logs/error.log" "$work/logs/uwsgi.log" "$work/apache/logs/error.log" "$work/apache/logs/stdout.log"; do
-		echo "--- $f" >&2
-		tail -n 40 "$f" >&2 2>/dev/null || true
-	done
-}
-
-# wait_ok URL: until it answers 200, for 30s at most (Flask's first import
-# takes a moment in each process).
-wait_ok() {
-	wait_200 "$1" 30 && return 0
-	show_logs
-	die "$1 does not answer 200"
-}
-
 gowsgi_url="http://127.0.0.1:$gowsgi_port$page"
 uwsgi_url="http://127.0.0.1:$uwsgi_port$page"
 modwsgi_url="http://127.0.0.1:$modwsgi_port$page"
-wait_ok "$gowsgi_url"
-wait_ok "$uwsgi_url"
-wait_ok "$modwsgi_url"
+# Up to 30s each: Flask's first import takes a moment in each process.
+logs=("$work/logs/error.log" "$work/logs/uwsgi.log" "$work/apache/logs/error.log" "$work/apache/logs/stdout.log")
+wait_ok "$gowsgi_url" 30 "${logs[@]}"
+wait_ok "$uwsgi_url" 30 "${logs[@]}"
+wait_ok "$modwsgi_url" 30 "${logs[@]}"
 
 # The three must serve the same page, or the comparison means nothing.
 curl -s "$gowsgi_url" >"$work/gowsgi.body"
